@@ -1,7 +1,7 @@
 // Tokens -> CST. The chevrotain CstParser for the whole language, with error recovery on.
 // Rule names are the CST node names lower-cst.ts reads; expression rules take `allowRecord`
 // (false in `if`/`for`/`match` heads, where `{` opens the block, as in Rust).
-import { CstParser, type CstNode, type IToken } from "chevrotain";
+import { CstParser, type CstNode, type IToken, type TokenType } from "chevrotain";
 import * as T from "./tokens.js";
 
 const K = T.Keywords;
@@ -125,7 +125,14 @@ export class SmaltParser extends CstParser {
 
   paramList = this.RULE("paramList", () => {
     this.CONSUME(T.LParen);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.param) });
+    this.OPTION(() => {
+      this.SUBRULE(this.param);
+      this.MANY({ GATE: () => this.LA(2).tokenType !== T.RParen, DEF: () => {
+        this.CONSUME(T.Comma);
+        this.SUBRULE2(this.param);
+      } });
+      this.OPTION2(() => this.CONSUME2(T.Comma));
+    });
     this.CONSUME(T.RParen);
   });
 
@@ -732,7 +739,7 @@ export class SmaltParser extends CstParser {
 
   argList = this.RULE("argList", () => {
     this.CONSUME(T.LParen);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { ARGS: [true] }) });
+    this.SUBRULE(this.trailingCommaExprs, { ARGS: [T.RParen] });
     this.CONSUME(T.RParen);
   });
 
@@ -772,6 +779,21 @@ export class SmaltParser extends CstParser {
     ]);
   });
 
+  /** `a, b, c` with an optional trailing comma, up to the closing token `close`. */
+  trailingCommaExprs = this.RULE("trailingCommaExprs", (close?: TokenType) => {
+    this.OPTION(() => {
+      this.SUBRULE(this.expression, { ARGS: [true] });
+      this.MANY({
+        GATE: () => this.LA(2).tokenType !== close,
+        DEF: () => {
+          this.CONSUME(T.Comma);
+          this.SUBRULE2(this.expression, { ARGS: [true] });
+        },
+      });
+      this.OPTION2(() => this.CONSUME2(T.Comma));
+    });
+  });
+
   parenExpr = this.RULE("parenExpr", () => {
     this.CONSUME(T.LParen);
     this.SUBRULE(this.expression, { ARGS: [true] });
@@ -780,7 +802,7 @@ export class SmaltParser extends CstParser {
 
   listLiteral = this.RULE("listLiteral", () => {
     this.CONSUME(T.LBracket);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { ARGS: [true] }) });
+    this.SUBRULE(this.trailingCommaExprs, { ARGS: [T.RBracket] });
     this.CONSUME(T.RBracket);
   });
 

@@ -6,14 +6,14 @@ export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][
 
 /** Reserved words: never identifiers. */
 const hardKeywordNames = [
-  "network", "import", "as", "record", "enum", "const", "fn", "validator", "organism",
-  "on", "query", "invariant", "test", "for", "in", "let", "var", "require", "else", "if", "match",
+  "as", "for", "in", "let", "var", "require", "else", "if", "match",
   "return", "emit", "cite", "while", "loop", "true", "false", "none", "some", "is", "sort",
 ] as const;
 
 /** Contextual words: keywords where the grammar expects them, identifiers everywhere else. */
 const softKeywordNames = [
-  "clearing", "tie_break", "jwt", "tdx", "instance", "committee", "of", "measurements", "variant", "config",
+  "network", "import", "record", "enum", "const", "fn", "validator", "organism", "test", "on",
+  "query", "invariant", "clearing", "tie_break", "jwt", "tdx", "instance", "committee", "of", "measurements", "variant", "config",
   "uses", "follow", "exact", "state", "asset", "stream", "collection", "requires", "event", "via",
   "all", "any", "sum", "count", "by", "asc", "desc", "expires", "within", "key", "issuer",
   "audience", "subject", "claim", "max_age", "max_lifetime", "allow_non_expiring", "not_before",

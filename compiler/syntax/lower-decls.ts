@@ -20,6 +20,7 @@ import { lowerExpr, lowerPath, lowerSortKeys, lowerType } from "./lower-expressi
 import { lowerHex, lowerString } from "./lower-literals.js";
 import { lowerOrganism, lowerTest } from "./lower-organism.js";
 import { lowerBlock, lowerRequire } from "./lower-statements.js";
+import { error } from "../diagnostics/make.js";
 
 export function lowerProgram(cx: LowerContext, n: CstNode): Program {
   const decls: Decl[] = [];
@@ -136,10 +137,11 @@ function lowerValidator(cx: LowerContext, d: CstNode): ValidatorDecl {
 }
 
 function lowerJwt(cx: LowerContext, n: CstNode): JwtClause {
-  return { kind: "JwtClause", items: children(n, "jwtItem").map((i) => lowerJwtItem(cx, i)), span: cx.nodeSpan(n) };
+  const items = children(n, "jwtItem").flatMap((i) => lowerJwtItem(cx, i) ?? []);
+  return { kind: "JwtClause", items, span: cx.nodeSpan(n) };
 }
 
-function lowerJwtItem(cx: LowerContext, i: CstNode): JwtItem {
+function lowerJwtItem(cx: LowerContext, i: CstNode): JwtItem | undefined {
   const span = cx.nodeSpan(i);
   if (token(i, "Kw_key")) return { kind: "JwtKey", algorithm: cx.ident(token(i, "algorithm")), key: lowerHex(cx, token(i, "HexLiteral")), span };
   if (token(i, "Kw_claim")) return { kind: "JwtClaim", name: cx.ident(token(i, "claimName")), value: lowerExpr(cx, child(i, "expression")), span };
@@ -151,6 +153,16 @@ function lowerJwtItem(cx: LowerContext, i: CstNode): JwtItem {
     return { kind: which === "audience" ? "JwtAudience" : which === "subject" ? "JwtSubject" : "JwtIssuer", value, span };
   }
   const setting = child(i, "valueSetting");
+  const notBefore = token(setting, "Kw_not_before");
+  if (notBefore) {
+    cx.diagnostics.push(
+      error("E0001", "unexpected `not_before`, expected a jwt setting", cx.tokenSpan(notBefore), {
+        label: "`not_before` is a tdx setting",
+        help: "a JWT's own `nbf` claim is always checked; to refuse old tokens use `max_age`",
+      }),
+    );
+    return undefined;
+  }
   const value = lowerExpr(cx, child(setting, "expression"));
   return { kind: token(setting, "Kw_max_lifetime") ? "JwtMaxLifetime" : "JwtMaxAge", value, span };
 }
@@ -158,12 +170,15 @@ function lowerJwtItem(cx: LowerContext, i: CstNode): JwtItem {
 function lowerTdx(cx: LowerContext, n: CstNode): TdxClause {
   const items: TdxItem[] = [];
   const parts = ordered(n, ["valueSetting", "Kw_collateral", "Kw_accept", "measurementVariant", "measurementEntry"]);
-  for (const { name, element } of parts) {
+  parts.forEach(({ name, element }, at) => {
+    const nextStart = at + 1 < parts.length ? cx.elementSpan(parts[at + 1].element).start : Number.MAX_SAFE_INTEGER;
     if (name === "Kw_collateral" && isToken(element)) {
       const hex = tokens(n, "HexLiteral").find((h) => h.startOffset > element.startOffset);
       items.push({ kind: "TdxCollateral", value: lowerHex(cx, hex), span: cx.spanBetween(cx.tokenSpan(element), cx.tokenSpan(hex)) });
     } else if (name === "Kw_accept" && isToken(element)) {
-      const statuses = tokens(n, "status").map((t) => cx.ident(t));
+      const statuses = tokens(n, "status")
+        .filter((t) => t.startOffset > element.startOffset && t.startOffset < nextStart)
+        .map((t) => cx.ident(t));
       const last = statuses[statuses.length - 1]?.span ?? cx.tokenSpan(element);
       items.push({ kind: "TdxAcceptStatus", statuses, span: cx.spanBetween(cx.tokenSpan(element), last) });
     } else if (!isToken(element)) {
@@ -176,7 +191,7 @@ function lowerTdx(cx: LowerContext, n: CstNode): TdxClause {
         items.push({ kind, value, span: cx.nodeSpan(element) });
       }
     }
-  }
+  });
   return { kind: "TdxClause", items, span: cx.nodeSpan(n) };
 }
 

@@ -126,7 +126,7 @@ function exprToPath(e: Expr): Ident[] {
 }
 
 export function lowerArgs(cx: LowerContext, n: CstNode | undefined): Expr[] {
-  return children(n, "expression").map((e) => lowerExpr(cx, e));
+  return children(child(n, "trailingCommaExprs"), "expression").map((e) => lowerExpr(cx, e));
 }
 
 export function lowerRecordBody(cx: LowerContext, n: CstNode | undefined): FieldInit[] {
@@ -148,7 +148,7 @@ function lowerPrimary(cx: LowerContext, n: CstNode | undefined): Expr {
     case "parenExpr":
       return lowerExpr(cx, child(e, "expression"));
     case "listLiteral":
-      return { kind: "ListLit", elements: children(e, "expression").map((x) => lowerExpr(cx, x)), span };
+      return { kind: "ListLit", elements: lowerArgs(cx, e), span };
     case "ifExpr":
       return lowerIfExpr(cx, e);
     case "sortExpr":

@@ -168,3 +168,21 @@ describe("syntax errors", () => {
     parseOk(`record R { count: u64, key: bytes, state: u8, event: u8 } fn f(sum: u64) -> u64 { return sum }`);
   });
 });
+
+describe("lists and settings", () => {
+  it("accepts trailing commas in lists, arguments and parameters", () => {
+    expect(show(expr("f(a, b,)"))).toBe("f(a, b)");
+    const e = expr("[1, 2,]");
+    expect(e.kind === "ListLit" && e.elements.length).toBe(2);
+    parseOk(`fn f(a: u64, b: u64,) -> u64 { return a }`);
+  });
+  it("refuses `not_before` in a jwt clause", () => {
+    expect(codes(`validator V { jwt { not_before @2025-01-01T00:00:00Z } }`)).toEqual(["E0001"]);
+  });
+  it("gives each `accept` line only its own statuses", () => {
+    const v = parseOk(`validator V { tdx { accept UpToDate accept SWHardeningNeeded, ConfigurationNeeded } }`).decls[0];
+    if (v.kind !== "ValidatorDecl" || v.clauses[0].kind !== "TdxClause") throw new Error();
+    const lists = v.clauses[0].items.map((i) => (i.kind === "TdxAcceptStatus" ? i.statuses.map((s) => s.name) : []));
+    expect(lists).toEqual([["UpToDate"], ["SWHardeningNeeded", "ConfigurationNeeded"]]);
+  });
+});
