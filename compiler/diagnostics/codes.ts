@@ -66,6 +66,8 @@ export const CODES = {
   E4006: "duplicate measurement register",
   E4007: "unknown measurement register",
   E4008: "state read in a validator",
+  E4009: "duplicate validator setting",
+  E4010: "invalid validator setting value",
   // Organism structure
   E5001: "missing instance",
   E5002: "invalid committee",
