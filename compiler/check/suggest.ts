@@ -16,7 +16,10 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/** The best candidate within max(1, ⌊len/3⌋) edits (case differences count as one), ties broken alphabetically. */
+/**
+ * The best candidate within max(1, ⌊len/3⌋) edits that keeps some of the name (`t` is not a
+ * typo of `s`); a difference in case alone always matches. Ties are broken alphabetically.
+ */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
   if (name === "") return undefined;
   const limit = Math.max(1, Math.floor(name.length / 3));
@@ -24,8 +27,8 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   let bestDistance = Infinity;
   for (const c of [...new Set(candidates)].sort()) {
     if (c === name || c === "") continue;
-    const dist = c.toLowerCase() === name.toLowerCase() ? 1 : editDistance(name, c);
-    if (dist <= limit && dist < bestDistance) {
+    const dist = c.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name, c);
+    if (dist <= limit && dist < Math.max(name.length, c.length) && dist < bestDistance) {
       best = c;
       bestDistance = dist;
     }
@@ -37,4 +40,50 @@ export function closest(name: string, candidates: Iterable<string>): string | un
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
   const c = closest(name, candidates);
   return c === undefined ? undefined : `did you mean \`${c}\`?`;
+}
+
+/** Help for an unknown member: the near miss if there is one, else the full (sorted) list when short. */
+export function suggestOrList(name: string, candidates: Iterable<string>, noun: string): string | undefined {
+  const all = [...new Set(candidates)].filter((c) => c !== "").sort();
+  const near = didYouMean(name, all);
+  if (near) return near;
+  if (all.length === 0 || all.length > 12) return undefined;
+  return `${noun}: ${all.map((c) => `\`${c}\``).join(", ")}`;
+}
+
+/** Type names from other languages, mapped to Smalt's. */
+const TYPE_ALIASES: Readonly<Record<string, string>> = {
+  uint8: "u8",
+  uint16: "u16",
+  uint32: "u32",
+  uint64: "u64",
+  uint128: "u128",
+  uint256: "u128",
+  uint: "u64",
+  usize: "u64",
+  int: "i64",
+  int64: "i64",
+  integer: "i64",
+  boolean: "bool",
+  str: "string",
+  String: "string",
+  address: "peer",
+  bytes32: "digest",
+  hash: "digest",
+  Vec: "list",
+  vec: "list",
+  array: "list",
+  HashMap: "map",
+  BTreeMap: "map",
+  Map: "map",
+  dict: "map",
+  HashSet: "set",
+  Set: "set",
+  Option: "option",
+};
+
+/** "did you mean `u64`?" for a type name, knowing common names from other languages. */
+export function didYouMeanType(name: string, candidates: Iterable<string>): string | undefined {
+  const alias = TYPE_ALIASES[name];
+  return alias ? `Smalt calls this type \`${alias}\`` : didYouMean(name, candidates);
 }

@@ -159,8 +159,8 @@ describe("E4010 setting values", () => {
     expect(check(`jwt { ${hs256} max_lifetime 0s }`)).toEqual(['E4010 `max_lifetime` of 0 seconds admits nothing @ "0s"']);
     expect(check(`tdx { max_age 0h }`)).toEqual(['E4010 `max_age` of 0 seconds admits nothing @ "0h"']);
   });
-  it("explains that a jwt clause has no not_before", () => {
-    expect(check(`jwt { ${hs256} not_before @2025-06-01T00:00:00Z }`)).toEqual([
+  it("explains that a jwt clause takes durations where a timestamp was written", () => {
+    expect(check(`jwt { ${hs256} max_age @2025-06-01T00:00:00Z }`)).toEqual([
       'E4010 a jwt clause takes durations, not timestamps @ "@2025-06-01T00:00:00Z"',
     ]);
   });

@@ -1,0 +1,94 @@
+// Static worst-case costs: exact numbers for a small organism, derived by hand from the
+// unit table in compiler/check/cost-model.ts, and the budget (E3010).
+import { describe, expect, it } from "vitest";
+import { COST_BUDGET, log2Ceil, mapOpCost, sortCost } from "../../compiler/check/cost-model.js";
+import { codes, ok, only } from "./support.js";
+
+const COUNTER = `
+fn double(x: u64) -> u64 { return x * 2 }
+
+organism Counter {
+  instance "test.counter"
+  committee 2 of 3
+  state { total: u64 = 0, seen: map<peer, u64, 1024>, log: list<u64, 4> }
+  asset credits
+
+  on add(x: u64) {
+    total += x
+    seen[sender] = x
+  }
+  on sweep() {
+    for v in log { total += v }
+  }
+  on bump(x: u64) { total = double(x) }
+  on pay(to: peer, n: u64) { credits.transfer(sender, to, n) }
+
+  query top() -> u64 { return total }
+  query ranked(bs: list<Order, 8>) -> list<Order, 8> { return sort(bs by price desc) }
+  query bigs() -> u64 { return count v in log: v > 2 }
+  query has(p: peer) -> bool { return seen.contains(p) }
+
+  invariant small { total < 1000 }
+}
+`;
+
+describe("the cost model", () => {
+  it("has the documented helpers", () => {
+    expect([1n, 2n, 3n, 4n, 1024n, 1025n].map(log2Ceil)).toEqual([0n, 1n, 2n, 2n, 10n, 11n]);
+    expect(mapOpCost(1024n)).toBe(11n);
+    expect(sortCost(8n)).toBe(32n);
+    expect(COST_BUDGET).toBe(10_000_000n);
+  });
+
+  it("costs every handler and query of a small organism exactly", () => {
+    const p = ok(COUNTER);
+    // invariant `total < 1000`: Binary 1 + StateRef 1 + Literal 1 = 3, added to every handler.
+    // add:   `total += x` 1+1+1 = 3; `seen[sender] = x` 1 + (map op 11 + base 1 + Sender 1) + Param 1 = 15; + 3
+    // sweep: For 1 + StateRef 1 + 4 × (`total += v` 3) = 14; + 3
+    // bump:  Assign 1 + StatePlace 1 + Call (1 + Param 1 + double's 4: Return 1 + Binary 3) = 8; + 3
+    // pay:   Eval 1 + transfer (2 ledger lookups 66 + three args 3) = 70; + 3
+    // top:   Return 1 + StateRef 1 = 2
+    // ranked: Return 1 + Sort (1 + Param 1 + 8·3 + 8) = 35
+    // bigs:  Return 1 + count (1 + StateRef 1 + 4 × (Binary 3)) = 15
+    // has:   Return 1 + contains (map op 11 + StateRef 1 + Param 1) = 14
+    expect(p.costs.map((c) => `${c.kind} ${c.item} ${c.cost}`)).toEqual([
+      "handler add 21",
+      "handler bump 11",
+      "handler pay 73",
+      "handler sweep 17",
+      "query bigs 15",
+      "query has 14",
+      "query ranked 35",
+      "query top 2",
+    ]);
+    const m = p.modules.find((x) => x.key === "main.smalt");
+    expect(m?.fns.map((f) => `${f.ref.name} ${f.cost}`)).toEqual(["double 4"]);
+    expect(m?.organisms[0].invariants.map((i) => `${i.name} ${i.cost}`)).toEqual(["small 3"]);
+  });
+
+  it("costs a branch as its dearest arm", () => {
+    const p = ok(`organism B {
+  instance "test.b"
+  committee 1 of 1
+  state { n: u64 = 0 }
+  on h(c: bool) { if c { n = 1 } else { n += 1 + 2 } }
+}`);
+    // If 1 + Param 1 + max(`n = 1` 3, `n += 1 + 2` 1 + 1 + Binary 3 = 5) = 7
+    expect(p.costs.map((c) => c.cost)).toEqual([7n]);
+  });
+
+  it("refuses a handler over the budget (E3010)", () => {
+    const text = `organism Books {
+  instance "test.books"
+  committee 2 of 3
+  state { books: map<peer, list<u64, 1024>, 65536>, total: u64 = 0 }
+  on audit() {
+    for owner, entries in books { for a in entries { for b in entries { total += min(a, b) } } }
+  }
+}`;
+    const d = only(text, "E3010");
+    expect(d.message).toMatch(/^worst-case cost of handler `audit` is \d+ units, over the budget of 10000000$/);
+    expect(text.slice(d.primary.span.start, d.primary.span.end)).toBe("audit");
+    expect(codes(text.replace("65536", "2").replace("1024", "4"))).toEqual([]);
+  });
+});
