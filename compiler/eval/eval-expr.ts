@@ -4,7 +4,7 @@ import { unreachable } from "../syntax/ast.js";
 import type { Expr } from "../ir/expressions.js";
 import type { Type } from "../ir/types.js";
 import type { Value } from "../ir/values.js";
-import { callFunction, type Frame } from "./frame.js";
+import { callFunction, callQuery, type Frame } from "./frame.js";
 import { evalAssetOp } from "./assets.js";
 import { iterationItems, listAt, listElements, mapEntries, mapGet, setContains } from "./collections.js";
 import { evalMutation, evalBlockValue, sortList } from "./eval-stmt.js";
@@ -48,6 +48,8 @@ export function evalExpr(f: Frame, e: Expr): Value {
     }
     case "Call":
       return callFunction(f, e.callee, e.args.map((a) => evalExpr(f, a)));
+    case "QueryCall":
+      return callQuery(f, e.query, e.args.map((a) => evalExpr(f, a)));
     case "Builtin":
       return evalBuiltin(f, e.fn, e.args, e.type);
     case "Convert": {

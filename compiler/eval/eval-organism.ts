@@ -8,7 +8,7 @@ import { stateSubRoots, combineSubRoots, toHex, type StateField } from "../../st
 import { assetStateFields, BALANCES_TYPE } from "./assets.js";
 import { runBody } from "./eval-stmt.js";
 import { evalExpr } from "./eval-expr.js";
-import { type CommandContext, type EmittedEvent, Frame, Meter } from "./frame.js";
+import { callQuery, type CommandContext, type EmittedEvent, Frame, Meter } from "./frame.js";
 import { ProgramIndex } from "./program-index.js";
 import { Abort, bool } from "./value-ops.js";
 import { toPrelude, typeDescOf } from "./to-prelude.js";
@@ -88,13 +88,7 @@ export class OrganismEvaluator {
   }
 
   query(state: EvalState, name: string, args: readonly Value[]): Value {
-    const q = this.organism.queries.find((x) => x.name === name);
-    if (!q) throw new Error(`no query ${name}`);
-    const frame = this.frame(new Map(state), undefined);
-    q.params.forEach((p, i) => frame.bind(p.id, args[i]));
-    const v = runBody(frame, q.body);
-    if (v === undefined) throw new Error(`internal error: query ${name} returned nothing`);
-    return v;
+    return callQuery(this.frame(new Map(state), undefined), name, args);
   }
 
   /** The state root and per-field sub-roots, computed with the prelude's canonical encoding. */

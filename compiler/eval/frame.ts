@@ -88,6 +88,13 @@ export class Frame {
   /** How `uses` targets become stable ids (supplied by the caller; the evaluator does no hashing of identities). */
   stableIds?: (target: string) => string;
 
+  /** A frame for a query body: same organism, state and meter, no command context, fresh locals. */
+  queryChild(): Frame {
+    const f = new Frame(this.index, this.meter, this.organism, this.state, undefined);
+    f.stableIds = this.stableIds;
+    return f;
+  }
+
   /** A frame for a fn body: same program and meter, no state, no sender, fresh locals. */
   child(): Frame {
     const f = new Frame(this.index, this.meter, undefined, undefined, undefined);
@@ -102,5 +109,15 @@ export function callFunction(f: Frame, callee: Callee, args: readonly Value[]): 
   def.params.forEach((p, i) => frame.bind(p.id, args[i]));
   const result = runBody(frame, def.body);
   if (result === undefined) throw new Error(`internal error: ${def.ref.name} finished without a value`);
+  return result;
+}
+
+export function callQuery(f: Frame, name: string, args: readonly Value[]): Value {
+  const def = f.organism?.queries.find((q) => q.name === name);
+  if (!def) throw new Error(`internal error: no query ${name} in this organism`);
+  const frame = f.queryChild();
+  def.params.forEach((p, i) => frame.bind(p.id, args[i]));
+  const result = runBody(frame, def.body);
+  if (result === undefined) throw new Error(`internal error: query ${name} finished without a value`);
   return result;
 }
