@@ -1,0 +1,63 @@
+// What the committee has committed: for each certified checkpoint, its certificate and
+// the quorum's steps (command, receipt, roots) for every index it covers. Recent steps
+// are kept (they answer "what happened at index i" and are the reference a divergent
+// member is compared with); `committedIndex` is the end of the committed prefix of the log.
+import type { ReplicaStep } from "../replica/replica.js";
+import type { CommitCertificate } from "./certificate.js";
+import type { CommittedStep } from "./divergence.js";
+import type { CheckpointSchedule } from "./vote-tally.js";
+
+/** One commit: a certified checkpoint and the steps since the previous checkpoint. */
+export interface Commit<R> {
+  readonly index: number;
+  readonly certificate: CommitCertificate;
+  /** Steps of indexes (previous checkpoint, index], in order; those a signer no longer retained are missing. */
+  readonly steps: readonly CommittedStep<R>[];
+}
+
+export class CommitHistory<R> {
+  private readonly steps = new Map<number, CommittedStep<R>>();
+  // Checkpoints certified ahead of an uncertified earlier one (a catch-up can certify out of order).
+  private readonly ahead = new Set<number>();
+  private committed = 0;
+
+  constructor(
+    private readonly schedule: CheckpointSchedule,
+    private readonly retain: number,
+  ) {}
+
+  get committedIndex(): number {
+    return this.committed;
+  }
+
+  step(index: number): CommittedStep<R> | undefined {
+    return this.steps.get(index);
+  }
+
+  /** Records a certified checkpoint, taking its steps from a replica whose root the certificate names. */
+  record(index: number, certificate: CommitCertificate, stepOf: (index: number) => ReplicaStep<R> | undefined): Commit<R> {
+    const steps: CommittedStep<R>[] = [];
+    for (let i = this.schedule.previous(index) + 1; i <= index; i++) {
+      const s = stepOf(i);
+      if (s === undefined) continue;
+      const step: CommittedStep<R> = { index: i, command: s.command, receipt: s.receipt, roots: s.roots };
+      steps.push(step);
+      this.steps.set(i, step);
+    }
+    this.prune();
+    this.ahead.add(index);
+    for (let next = this.schedule.next(this.committed + 1); next !== undefined && this.ahead.delete(next); next = this.schedule.next(next + 1)) {
+      this.committed = next;
+    }
+    return { index, certificate, steps };
+  }
+
+  private prune(): void {
+    if (this.steps.size <= this.retain) return;
+    // Insertion order is index order except after an out-of-order certification, which only delays pruning.
+    for (const i of this.steps.keys()) {
+      if (this.steps.size <= this.retain) break;
+      this.steps.delete(i);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+// The one codec for log payloads: a command envelope `{ sender, command }` as UTF-8 JSON.
+// `encodeCommand` checks an envelope before it is appended (so bad input never reaches
+// the log); `decodeCommand` checks a payload read back (every replica decodes the same
+// bytes the same way, so even a foreign, malformed entry is handled deterministically).
+import { isHex32, type Json } from "./state-machine.js";
+
+export interface CommandEnvelope {
+  /** The author's peer id, 64 lower-case hex digits. */
+  readonly sender: string;
+  readonly command: Json;
+}
+
+export class CommandCodecError extends Error {
+  override readonly name = "CommandCodecError";
+}
+
+/** Nesting deeper than this is refused, so a hostile payload cannot exhaust the stack. */
+export const MAX_COMMAND_DEPTH = 64;
+
+const utf8 = new TextEncoder();
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+export function encodeCommand(envelope: CommandEnvelope): Uint8Array {
+  checkEnvelope(envelope as unknown);
+  return utf8.encode(JSON.stringify({ sender: envelope.sender, command: envelope.command }));
+}
+
+/** Decodes a payload; throws CommandCodecError saying what is wrong with it. */
+export function decodeCommand(payload: Uint8Array): CommandEnvelope {
+  let text: string;
+  try {
+    text = strictUtf8.decode(payload);
+  } catch {
+    throw new CommandCodecError("payload is not valid UTF-8");
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new CommandCodecError(`payload is not JSON: ${(e as Error).message}`);
+  }
+  checkEnvelope(value);
+  return value as CommandEnvelope;
+}
+
+/** Parses one line of a command stream (`{"sender": …, "command": …}`), with the same checks. */
+export function parseCommandLine(line: string): CommandEnvelope {
+  return decodeCommand(utf8.encode(line));
+}
+
+function checkEnvelope(value: unknown): void {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new CommandCodecError("a command must be an object { sender, command }");
+  }
+  const keys = Object.keys(value).sort();
+  if (keys.length !== 2 || keys[0] !== "command" || keys[1] !== "sender") {
+    throw new CommandCodecError(`a command has exactly the fields sender and command, not ${keys.join(", ") || "none"}`);
+  }
+  const { sender, command } = value as { sender: unknown; command: unknown };
+  if (!isHex32(sender)) throw new CommandCodecError("sender must be a peer id: 64 lower-case hex digits");
+  checkJson(command, "command", 0);
+}
+
+function checkJson(v: unknown, at: string, depth: number): void {
+  if (depth > MAX_COMMAND_DEPTH) throw new CommandCodecError(`${at}: nested deeper than ${MAX_COMMAND_DEPTH}`);
+  switch (typeof v) {
+    case "boolean":
+    case "string":
+      return;
+    case "number":
+      if (!Number.isFinite(v)) throw new CommandCodecError(`${at}: ${v} is not a JSON number`);
+      return;
+    case "object":
+      if (v === null) return;
+      if (Array.isArray(v)) {
+        v.forEach((x, i) => checkJson(x, `${at}[${i}]`, depth + 1));
+        return;
+      }
+      if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) {
+        throw new CommandCodecError(`${at}: only plain objects are JSON`);
+      }
+      for (const [k, x] of Object.entries(v)) checkJson(x, `${at}.${k}`, depth + 1);
+      return;
+    default:
+      throw new CommandCodecError(`${at}: a ${typeof v} is not JSON (write big integers as strings)`);
+  }
+}

@@ -1,0 +1,158 @@
+// One committee member: applies committed log entries in index order to its own copy of
+// an organism's state, records the receipt and state roots after each index, signs the
+// root at the indexes it is asked to vote on, and snapshots / restores its state. It
+// decides nothing about quorums or faults; the committee does (runtime/committee/).
+import type { LogEntry, OrderingBackend } from "../ordering/ordering.js";
+import { decodeCommand, type CommandEnvelope } from "./command-codec.js";
+import type { ReplicaKey } from "./replica-key.js";
+import { signRoot, type RootVote } from "./signed-root.js";
+import { SnapshotError, type Snapshot } from "./snapshot.js";
+import { isHex32, type StateMachine, type StateRoots, type StepReceipt } from "./state-machine.js";
+
+/** What applying one log entry produced. */
+export interface ReplicaStep<R> {
+  readonly index: number;
+  /** The decoded command; null when the payload was malformed. */
+  readonly command: CommandEnvelope | null;
+  readonly receipt: StepReceipt<R>;
+  readonly roots: StateRoots;
+}
+
+export interface ReplicaOptions<S, R> {
+  readonly machine: StateMachine<S, R>;
+  readonly key: ReplicaKey;
+  /** How many recent steps to keep for `step(index)` and divergence localization (default 4096). */
+  readonly retainSteps?: number;
+}
+
+export class ReplicaOrderError extends Error {
+  override readonly name = "ReplicaOrderError";
+}
+
+const READ_BATCH = 1024;
+
+export class Replica<S, R = unknown> {
+  readonly machine: StateMachine<S, R>;
+  readonly organism: string;
+  private readonly key: ReplicaKey;
+  private readonly retain: number;
+  private current: S;
+  private applied = 0;
+  private roots: StateRoots;
+  // Steps by index, oldest first (Map keeps insertion order, so pruning takes from the front).
+  private readonly steps = new Map<number, ReplicaStep<R>>();
+
+  constructor(options: ReplicaOptions<S, R>) {
+    if (!isHex32(options.machine.contentHash)) throw new RangeError("the machine's contentHash must be 64 lower-case hex digits");
+    this.machine = options.machine;
+    this.organism = options.machine.contentHash;
+    this.key = options.key;
+    this.retain = Math.max(1, options.retainSteps ?? 4096);
+    this.current = this.machine.initialState();
+    this.roots = this.machine.stateRoot(this.current);
+  }
+
+  get publicKey(): string {
+    return this.key.publicKey;
+  }
+
+  /** The index of the last applied entry (0 before the first, or the snapshot's index after a restore). */
+  get appliedIndex(): number {
+    return this.applied;
+  }
+
+  get state(): S {
+    return this.current;
+  }
+
+  /** Roots of the current state. */
+  get stateRoots(): StateRoots {
+    return this.roots;
+  }
+
+  /** The step at `index`, while it is retained. */
+  step(index: number): ReplicaStep<R> | undefined {
+    return this.steps.get(index);
+  }
+
+  /** Applies the next entry; it must be exactly `appliedIndex + 1`. A throw from the machine propagates (a bug: the replica is unusable). */
+  apply(entry: LogEntry): ReplicaStep<R> {
+    if (entry.index !== this.applied + 1) {
+      throw new ReplicaOrderError(`replica at index ${this.applied} was given entry ${entry.index}; entries apply in order`);
+    }
+    let command: CommandEnvelope | null = null;
+    let receipt: StepReceipt<R>;
+    try {
+      command = decodeCommand(entry.payload);
+    } catch (e) {
+      receipt = { status: "malformed", reason: (e as Error).message };
+    }
+    if (command !== null) {
+      const out = this.machine.apply(this.current, command.command, { sender: command.sender, index: entry.index });
+      this.current = out.state;
+      receipt = { status: "applied", receipt: out.receipt };
+    }
+    this.roots = this.machine.stateRoot(this.current);
+    this.applied = entry.index;
+    const step: ReplicaStep<R> = { index: entry.index, command, receipt: receipt!, roots: this.roots };
+    this.steps.set(entry.index, step);
+    if (this.steps.size > this.retain) this.steps.delete(this.steps.keys().next().value as number);
+    return step;
+  }
+
+  /** Signs the root after `index` (the current index, or a retained earlier one). */
+  vote(index: number = this.applied): RootVote {
+    const root = index === this.applied ? this.roots.root : this.steps.get(index)?.roots.root;
+    if (root === undefined) throw new RangeError(`replica has no root for index ${index} (applied ${this.applied})`);
+    return signRoot(this.key, this.organism, index, root);
+  }
+
+  /** Applies every entry of `log` after the current index, up to `toIndex` (default: the log's end). */
+  async replay(log: OrderingBackend, toIndex: number = log.lastIndex()): Promise<number> {
+    let count = 0;
+    while (this.applied < toIndex) {
+      const entries = await log.read(this.applied + 1, Math.min(READ_BATCH, toIndex - this.applied));
+      if (entries.length === 0) throw new ReplicaOrderError(`log ends at ${this.applied}, before index ${toIndex}`);
+      for (const e of entries) this.apply(e);
+      count += entries.length;
+    }
+    return count;
+  }
+
+  /** The current state as a snapshot. */
+  snapshot(): Snapshot {
+    return { organism: this.organism, index: this.applied, root: this.roots.root, state: this.machine.encodeState(this.current) };
+  }
+
+  /**
+   * Replaces the state by a snapshot's, after checking it is this organism's and that the
+   * decoded state reproduces the snapshot's root. Retained steps are dropped.
+   */
+  restore(snapshot: Snapshot): void {
+    if (snapshot.organism !== this.organism) {
+      throw new SnapshotError(`snapshot is of organism ${snapshot.organism}, not ${this.organism}`);
+    }
+    let state: S;
+    try {
+      state = this.machine.decodeState(snapshot.state);
+    } catch (e) {
+      throw new SnapshotError(`snapshot state does not decode: ${(e as Error).message}`);
+    }
+    const roots = this.machine.stateRoot(state);
+    if (roots.root !== snapshot.root) {
+      throw new SnapshotError(`snapshot at index ${snapshot.index} decodes to root ${roots.root}, not ${snapshot.root}`);
+    }
+    this.current = state;
+    this.roots = roots;
+    this.applied = snapshot.index;
+    this.steps.clear();
+  }
+
+  /** Back to the initial state at index 0 (the start of a rebuild from the log). */
+  reset(): void {
+    this.current = this.machine.initialState();
+    this.roots = this.machine.stateRoot(this.current);
+    this.applied = 0;
+    this.steps.clear();
+  }
+}
