@@ -3,10 +3,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { benchCheck } from "./check-bench.js";
+import { benchFingerprint } from "./fingerprint-bench.js";
 import { machineInfo } from "./harness.js";
 
 const benches: Record<string, () => Promise<string>> = {
   check: benchCheck,
+  fingerprint: benchFingerprint,
 };
 
 async function main(): Promise<void> {

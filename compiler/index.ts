@@ -4,3 +4,5 @@
 export type { SourceFile, Span } from "./source.js";
 export type { Diagnostic, Result } from "./diagnostics/diagnostic.js";
 export { parse } from "./syntax/parse.js";
+export { loadProgram, type ModuleGraph, type ModuleLoader, type ModuleRequest } from "./load.js";
+export { checkProgram, type CheckedProgram, type CostEntry } from "./check/check-program.js";

@@ -1,0 +1,113 @@
+// `smalt help [command]` and `--help`: the usage text of every command, kept beside
+// docs/cli.md (which says the same at more length).
+import { EXIT, usageError, type Io } from "./io.js";
+
+const OVERVIEW = `smalt: check, format and demo Smalt coordination policies
+
+Usage: smalt <command> [arguments]
+
+Commands:
+  check PATH…       type-check files and folders (recursive on *.smalt)
+  fmt PATH…         print, rewrite (--write) or verify (--check) the canonical form
+  build FILE        emit, bundle and describe the organisms of a file (-o DIR)
+  fingerprint FILE  print each organism's stable id, content hash, GroupId, signatures
+  diff OLD NEW      what a policy change means: identifiers, moved parts, witnesses
+  demo              check the standard library and every example, with costs
+  help [COMMAND]    show this text, or the usage of one command
+
+Flags:
+  --version         print the version
+  --help, -h        show this text
+
+Exit codes: 0 success, 1 problems found, 2 bad usage, 3 internal error.
+`;
+
+export const COMMAND_HELP: Readonly<Record<string, string>> = {
+  check: `Usage: smalt check PATH… [--format text|json] [--costs]
+
+Type-checks the named files, and every *.smalt file under the named folders, as one
+program, with their imports. Prints each problem with the source underlined.
+
+  --format text  human-readable diagnostics (the default); colour on a terminal
+  --format json  a JSON array of diagnostics on stdout
+  --costs        also print each organism's handler and query worst-case cost
+
+Exit codes: 0 no errors, 1 errors found, 2 bad usage, 3 internal error.
+`,
+  fmt: `Usage: smalt fmt PATH… [--write | --check]
+
+Formats the named files, and every *.smalt file under the named folders.
+Without a flag the canonical form is printed on stdout.
+
+  --write   rewrite the files that are not in canonical form
+  --check   list the files that are not in canonical form; exit 1 if there are any
+
+A file with syntax errors is refused with its diagnostics and left untouched.
+Exit codes: 0 done, 1 unformatted or unparsable files, 2 bad usage, 3 internal error.
+`,
+  build: `Usage: smalt build FILE [-o DIR]
+
+Checks FILE and writes, for each of its organisms, into DIR (default: build):
+  <Name>.ts           the emitted TypeScript state machine
+  <Name>.js           the same, bundled with the prelude (what the runtime loads)
+  <Name>.schema.json  JSON Schemas of its commands, queries, events and config
+and manifest.json (organisms, fingerprints, every file with its sha256).
+Two builds of the same source are byte-identical.
+
+Exit codes: 0 built, 1 the program has errors, 2 bad usage, 3 internal error.
+`,
+  fingerprint: `Usage: smalt fingerprint FILE [--json]
+
+Checks FILE and prints, for each of its organisms, the stable id, content hash, GroupId,
+state-machine signature and the mosaik signature of every validator gating it, then the
+signature of each top-level validator (docs/fingerprints.md says how each is computed).
+
+  --json   {"network", "organisms": [{"name", "instance", "stableId", "contentHash",
+           "groupId", "stateMachineSignature", "validators": [{"name", "signature"}]}],
+           "validators": [{"name", "signature"}]}, hashes in lowercase hex
+
+Exit codes: 0 printed, 1 FILE has errors, 2 bad usage, 3 internal error.
+`,
+  diff: `Usage: smalt diff OLD NEW [--json] [--exit-code]
+
+Compares two versions of a policy (two files, or two folders of *.smalt files).
+Organisms are matched by name; for each: added, removed, retired (new stable id),
+changed or unchanged; every identifier old -> new; the parts that moved; the change
+class (equivalent, narrowing, widening, breaking); the consumer action (none, follow,
+republish). Changed validators come with the classes of tickets newly admitted or
+refused, each with a witness ticket; changed clearing rules with an order book on
+which they allocate or price differently.
+
+  --json        the report as JSON (stable for tools)
+  --exit-code   exit 1 when anything changed, 0 when nothing did
+
+Exit codes: 0 compared, 1 changes found (with --exit-code) or a version has errors,
+2 bad usage, 3 internal error.
+`,
+  demo: `Usage: smalt demo
+
+Checks the standard library and every example under examples/, and prints each
+example's organisms with the worst-case cost of every handler and query.
+This is what \`npm start\` runs. Exit 0 when everything checks, 1 otherwise.
+`,
+  help: `Usage: smalt help [COMMAND]
+
+Shows the list of commands, or the usage of one command.
+`,
+};
+
+export function overviewText(): string {
+  return OVERVIEW;
+}
+
+export function runHelp(argv: readonly string[], io: Io): number {
+  if (argv.length === 0) {
+    io.out(OVERVIEW);
+    return EXIT.ok;
+  }
+  if (argv.length > 1) return usageError(io, "`smalt help` takes at most one command name", "help");
+  const text = COMMAND_HELP[argv[0]];
+  if (text === undefined) return usageError(io, `unknown command \`${argv[0]}\``);
+  io.out(text);
+  return EXIT.ok;
+}
