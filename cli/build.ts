@@ -9,7 +9,7 @@ import path from "node:path";
 import { checkProgram, type CheckedProgram } from "../compiler/index.js";
 import { hasErrors } from "../compiler/diagnostics/diagnostic.js";
 import { plural, renderText } from "../compiler/diagnostics/render-text.js";
-import { bundle } from "../compiler/emit/bundle.js";
+import { bundleEmitted, PROJECT_ROOT } from "../compiler/scenario/load-emitted.js";
 import { emit, schemaText } from "../compiler/emit/emit.js";
 import { parseCommandArgs } from "./args.js";
 import { checkFiles } from "./check.js";
@@ -17,8 +17,6 @@ import { displayPath } from "./files.js";
 import { EXIT, usageError, type Io } from "./io.js";
 import { createFsLoader, FileAccessError } from "./loader.js";
 
-const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
-const PRELUDE_ENTRY = "./stdlib/prelude/index.ts";
 
 export interface BuiltFile {
   readonly path: string; // relative to the output folder
@@ -61,7 +59,7 @@ export async function buildProgram(program: CheckedProgram, entryKey: string): P
   const module = program.modules.find((m) => m.key === entryKey);
   for (const o of [...(module?.organisms ?? [])].sort((a, b) => (a.ref.name < b.ref.name ? -1 : a.ref.name > b.ref.name ? 1 : 0))) {
     const emitted = await emit(program, o);
-    const js = await bundle(emitted.text, emitted.fileName, { rootDir: PROJECT_ROOT, preludeEntry: PRELUDE_ENTRY });
+    const js = await bundleEmitted(emitted);
     const own: [string, string][] = [
       [emitted.fileName, emitted.text],
       [`${o.ref.name}.js`, js],

@@ -10,6 +10,7 @@ Commands:
   check PATH…       type-check files and folders (recursive on *.smalt)
   fmt PATH…         print, rewrite (--write) or verify (--check) the canonical form
   build FILE        emit, bundle and describe the organisms of a file (-o DIR)
+  test PATH…        run the test blocks of policies against their emitted code
   fingerprint FILE  print each organism's stable id, content hash, GroupId, signatures
   diff OLD NEW      what a policy change means: identifiers, moved parts, witnesses
   demo              check the standard library and every example, with costs
@@ -55,6 +56,19 @@ and manifest.json (organisms, fingerprints, every file with its sha256).
 Two builds of the same source are byte-identical.
 
 Exit codes: 0 built, 1 the program has errors, 2 bad usage, 3 internal error.
+`,
+  test: `Usage: smalt test PATH… [--match TEXT]
+
+Checks the named files (folders: every *.smalt below them) as one program, then runs
+each \`test\` block of those files on one in-memory replica of the emitted organism,
+with the reference evaluator in lockstep. A step passes when its outcome (ok and the
+named events, or the rejection reason) is as written, and an \`expect\` when it holds.
+A failure shows the step, its source, what was expected and what happened.
+
+  --match TEXT   run only the tests whose name contains TEXT
+
+Exit codes: 0 every test passed, 1 a test failed, no tests ran, or the program has
+errors, 2 bad usage, 3 internal error.
 `,
   fingerprint: `Usage: smalt fingerprint FILE [--json]
 

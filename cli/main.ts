@@ -15,6 +15,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   check: async () => (await import("./check.js")).runCheck,
   fmt: async () => (await import("./fmt.js")).runFmt,
   build: async () => (await import("./build.js")).runBuild,
+  test: async () => (await import("./test.js")).runTestCommand,
   demo: async () => (await import("./demo.js")).runDemo,
   fingerprint: async () => (await import("./fingerprint.js")).runFingerprint,
   diff: async () => (await import("./diff.js")).runDiff,

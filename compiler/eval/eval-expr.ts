@@ -31,7 +31,7 @@ export function evalExpr(f: Frame, e: Expr): Value {
     case "Sender":
       return { kind: "Bytes", hex: f.ctx().sender };
     case "SelfRef":
-      return { kind: "Bytes", hex: f.ctx().self };
+      return { kind: "Bytes", hex: f.self() };
     case "Now":
     case "TicketClaim":
     case "TicketField":

@@ -2,6 +2,7 @@
 // commands (all or nothing, invariants after each), queries and state roots — the oracle
 // that the emitted code is differentially tested against (Cedar's reference-model idea).
 import type { CheckedModule, OrganismDef } from "../ir/declarations.js";
+import type { Expr } from "../ir/expressions.js";
 import type { Type } from "../ir/types.js";
 import type { Value } from "../ir/values.js";
 import { stateSubRoots, combineSubRoots, toHex, type StateField } from "../../stdlib/prelude/index.js";
@@ -91,6 +92,11 @@ export class OrganismEvaluator {
     return callQuery(this.frame(new Map(state), undefined), name, args);
   }
 
+  /** An expression read over a state as a query body reads it (a test's `expect`, a test step's arguments). */
+  evaluate(state: EvalState, e: Expr): Value {
+    return evalExpr(this.frame(new Map(state), undefined), e);
+  }
+
   /** The state root and per-field sub-roots, computed with the prelude's canonical encoding. */
   stateRoot(state: EvalState): { root: string; subRoots: Record<string, string> } {
     const schema: StateField[] = this.stateSchema().map((s) => ({ name: s.name, type: typeDescOf(s.type, this.index) }));
@@ -108,6 +114,7 @@ export class OrganismEvaluator {
   private frame(state: Map<string, Value>, ctx: CommandContext | undefined): Frame {
     const f = new Frame(this.index, new Meter(this.options.budget), this.organism, state, ctx);
     f.stableIds = this.options.stableIds;
+    f.selfAccount = this.options.self;
     return f;
   }
 }

@@ -85,6 +85,15 @@ export class Frame {
     return { kind: "Bytes", hex: stable };
   }
 
+  /** The organism's own account where there is no command (queries, invariants read outside one, test expectations). */
+  selfAccount?: string;
+
+  self(): string {
+    const self = this.context?.self ?? this.selfAccount;
+    if (self === undefined) throw new Error("internal error: no organism account here");
+    return self;
+  }
+
   /** How `uses` targets become stable ids (supplied by the caller; the evaluator does no hashing of identities). */
   stableIds?: (target: string) => string;
 
@@ -92,6 +101,7 @@ export class Frame {
   queryChild(): Frame {
     const f = new Frame(this.index, this.meter, this.organism, this.state, undefined);
     f.stableIds = this.stableIds;
+    f.selfAccount = this.self();
     return f;
   }
 

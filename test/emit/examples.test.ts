@@ -1,6 +1,6 @@
-// Every example policy, emitted, bundled and run: each command step of its `test` blocks
-// must give the outcome the test expects (ok with the named events, or the rejection
-// reason), and the same receipt and state root as the reference evaluator.
+// Every example policy, emitted, bundled and run: each `test` block passes as `smalt test`
+// runs it (every step's outcome, every `expect`), and each command step gives exactly the
+// same receipt (events and cites included) and state root as the reference evaluator.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,6 +9,7 @@ import { checkSourceFile, loadEmitted, ROOT, type LoadedOrganism } from "./suppo
 import { emit } from "../../compiler/emit/emit.js";
 import { Replica } from "./support/replica.js";
 import { scenarioCommands } from "./support/scenario.js";
+import { runTest } from "../../compiler/scenario/run-test.js";
 
 const EXAMPLES = path.join(ROOT, "examples");
 
@@ -40,6 +41,7 @@ describe("example scenarios on the emitted code", () => {
       for (const test of module.tests) {
         it(test.name, async () => {
           const l = await load(refKey(test.organism));
+          expect(runTest(source.program.modules, l.organism, l.api, test).failure).toBeUndefined();
           const r = new Replica(l);
           for (const step of scenarioCommands(test, l.organism, source.program.modules)) {
             const { receipt } = r.send(step.sender, step.command);

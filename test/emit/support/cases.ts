@@ -2,15 +2,13 @@
 // the way `smalt build` does, emitting their organisms, and loading the bundled modules so
 // tests can run them (Sucrase-style: emitted code is tested by running it).
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { checkProgram, type CheckedProgram } from "../../../compiler/index.js";
-import { bundle } from "../../../compiler/emit/bundle.js";
+import { loadEmitted } from "../../../compiler/scenario/load-emitted.js";
 import { emit, type EmittedModule } from "../../../compiler/emit/emit.js";
 import type { OrganismDef } from "../../../compiler/ir/declarations.js";
 import { createFsLoader } from "../../../cli/loader.js";
-import type { EmittedApi } from "./api.js";
+import type { EmittedApi } from "../../../compiler/emit/emitted-api.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 export const CASES_DIR = path.join(ROOT, "test", "cases", "emit");
@@ -64,22 +62,7 @@ export async function emitAll(source: CheckedSource): Promise<EmittedModule[]> {
   return out;
 }
 
-let scratch: string | undefined;
-
-/** Bundles an emitted module as `smalt build` does and imports it. */
-export async function loadEmitted(m: EmittedModule): Promise<EmittedApi> {
-  scratch ??= fs.mkdtempSync(path.join(os.tmpdir(), "smalt-emit-"));
-  const js = await bundle(m.text, m.fileName, { rootDir: ROOT, preludeEntry: "./stdlib/prelude/index.ts" });
-  const file = path.join(scratch, `${m.organism}-${process.pid}-${Math.abs(hashCode(js))}.js`);
-  fs.writeFileSync(file, js);
-  return (await import(pathToFileURL(file).href)) as EmittedApi;
-}
-
-function hashCode(s: string): number {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
-  return h;
-}
+export { loadEmitted };
 
 export interface LoadedOrganism {
   readonly source: CheckedSource;

@@ -4,15 +4,14 @@
 import { expect } from "vitest";
 import { OrganismEvaluator, type EvalState } from "../../../compiler/eval/eval-organism.js";
 import { EVIDENCE_TYPE } from "../../../compiler/ir/builtin-records.js";
-import { isHex64 } from "../../../compiler/fingerprint/bytes.js";
-import { networkId, stableId } from "../../../compiler/fingerprint/group-id.js";
 import { ProgramIndex } from "../../../compiler/eval/program-index.js";
 import { toHex } from "../../../stdlib/prelude/index.js";
-import type { EmittedApi, Json, State } from "./api.js";
+import type { EmittedApi, Json, State } from "../../../compiler/emit/emitted-api.js";
 import type { LoadedOrganism } from "./cases.js";
-import { jsonToValue, valueToJson } from "./values.js";
+import { jsonToValue, valueToJson } from "../../../compiler/scenario/json-values.js";
 
-export const SELF = "5e".repeat(32);
+export { TEST_SELF as SELF } from "../../../compiler/scenario/test-peers.js";
+import { TEST_SELF as SELF, stableIdsIn } from "../../../compiler/scenario/test-peers.js";
 
 /** Codes whose reason text the evaluator words differently from the prelude (compared by code only). */
 const REWORDED = new Set(["invariant", "division_by_zero", "narrowing"]);
@@ -46,7 +45,7 @@ export class Replica {
     const network = loaded.source.program.modules.find((m) => m.key === loaded.organism.ref.module)?.network ?? "universe";
     this.evaluator = new OrganismEvaluator(loaded.source.program.modules, loaded.organism.ref.name, {
       self: SELF,
-      stableIds: (target) => (isHex64(target) ? target.toLowerCase() : toHex(stableId(target, networkId(network)))),
+      stableIds: stableIdsIn(network),
     });
     this.evalState = this.evaluator.initialState();
     expect(this.root()).toBe(this.evaluator.stateRoot(this.evalState).root);

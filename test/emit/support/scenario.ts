@@ -1,24 +1,14 @@
 // The command steps of a policy's `test` blocks as JSON commands for an emitted module:
 // senders become peer ids and argument expressions, evaluated by the reference evaluator,
-// the module's JSON form. `expect` steps are left to `smalt test`.
+// the module's JSON form. `expect` steps are run by compiler/scenario/run-test.ts.
 import { evalExpr } from "../../../compiler/eval/eval-expr.js";
 import { Frame, Meter } from "../../../compiler/eval/frame.js";
 import { ProgramIndex } from "../../../compiler/eval/program-index.js";
-import type { CheckedModule, OrganismDef, TestDef, TestSender } from "../../../compiler/ir/declarations.js";
+import type { CheckedModule, OrganismDef, TestDef } from "../../../compiler/ir/declarations.js";
 import type { Expr } from "../../../compiler/ir/expressions.js";
-import { hashValue, T, toHex } from "../../../stdlib/prelude/index.js";
-import type { Json } from "./api.js";
-import { SELF } from "./replica.js";
-import { valueToJson } from "./values.js";
-
-/** A name written in a test stands for the hash of the name (docs/language.md §9). */
-export function namedPeer(name: string): string {
-  return toHex(hashValue(T.string, name));
-}
-
-export function senderHex(s: TestSender): string {
-  return s.kind === "Named" ? namedPeer(s.name) : s.hex;
-}
+import type { Json } from "../../../compiler/emit/emitted-api.js";
+import { senderHex, TEST_SELF as SELF } from "../../../compiler/scenario/test-peers.js";
+import { valueToJson } from "../../../compiler/scenario/json-values.js";
 
 /** A test's argument expression, evaluated by the reference evaluator, in the JSON form. */
 export function argToJson(e: Expr, organism: OrganismDef, index: ProgramIndex): Json {

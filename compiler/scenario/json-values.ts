@@ -1,11 +1,11 @@
 // Between the emitted modules' JSON form and the reference evaluator's IR Values, so one
-// command can be given to both and their results compared (test-only glue, written from
-// the JSON conventions of compiler/emit/emit-json.ts).
-import type { ProgramIndex } from "../../../compiler/eval/program-index.js";
-import { compareValues } from "../../../compiler/eval/value-ops.js";
-import type { Type } from "../../../compiler/ir/types.js";
-import type { TypeTables, Value } from "../../../compiler/ir/values.js";
-import type { Json } from "./api.js";
+// command can be given to both and their results compared (written from the JSON
+// conventions of compiler/emit/emit-json.ts).
+import type { ProgramIndex } from "../eval/program-index.js";
+import { compareValues } from "../eval/value-ops.js";
+import type { Type } from "../ir/types.js";
+import type { TypeTables, Value } from "../ir/values.js";
+import type { Json } from "../emit/emitted-api.js";
 
 export function jsonToValue(j: unknown, t: Type, tables: ProgramIndex): Value {
   switch (t.kind) {
@@ -35,7 +35,7 @@ export function jsonToValue(j: unknown, t: Type, tables: ProgramIndex): Value {
       return { kind: "Variant", variant: e.tag, fields: fields.map((f) => ({ name: f.name, value: jsonToValue(e.fields?.[f.name], f.type, tables) })) };
     }
     default:
-      throw new Error(`test glue: no JSON -> Value for ${t.kind}`);
+      throw new Error(`json-values: no JSON -> Value for ${t.kind}`);
   }
 }
 
@@ -64,7 +64,7 @@ export function valueToJson(v: Value, t: Type, tables: TypeTables): Json {
       return Object.fromEntries(v.fields.map((f, i) => [f.name, valueToJson(f.value, fields[i]?.type ?? t, tables)]));
     }
     case "Variant": {
-      if (t.kind !== "Enum") throw new Error("test glue: a variant of a non-enum type");
+      if (t.kind !== "Enum") throw new Error("json-values: a variant of a non-enum type");
       const fields = tables.enumVariants(t.ref).find((x) => x.name === v.variant)?.fields ?? [];
       if (fields.length === 0) return { tag: v.variant };
       return { tag: v.variant, fields: Object.fromEntries(v.fields.map((f, i) => [f.name, valueToJson(f.value, fields[i].type, tables)])) };
@@ -72,6 +72,6 @@ export function valueToJson(v: Value, t: Type, tables: TypeTables): Json {
     case "Rule":
       return v.rule.name;
     default:
-      throw new Error("test glue: unknown value kind");
+      throw new Error("json-values: unknown value kind");
   }
 }

@@ -1,5 +1,5 @@
-// The shape of an emitted organism module as tests see it (the exports every module has;
-// values are kept loose because each organism has its own command and state types).
+// The shape of an emitted organism module as its loaders (`smalt test`, tests) see it: the
+// exports every module has; values are loose because each organism has its own types.
 export type Json = null | boolean | string | readonly Json[] | { readonly [key: string]: Json };
 
 export interface Context {
