@@ -2,6 +2,7 @@
 // BENCHMARKS.md with the machine facts beside the numbers. Pass names to run a subset.
 import fs from "node:fs";
 import path from "node:path";
+import { benchApply } from "./apply-bench.js";
 import { benchCheck } from "./check-bench.js";
 import { benchFingerprint } from "./fingerprint-bench.js";
 import { machineInfo } from "./harness.js";
@@ -9,6 +10,7 @@ import { machineInfo } from "./harness.js";
 const benches: Record<string, () => Promise<string>> = {
   check: benchCheck,
   fingerprint: benchFingerprint,
+  apply: benchApply,
 };
 
 async function main(): Promise<void> {

@@ -1,0 +1,109 @@
+// Benchmark: commands/s of the emitted `apply` of examples/escrow against a hand-written
+// TypeScript escrow (bench/handwritten/escrow.ts), on the same command stream, in one run.
+// The emitted apply is transactional, checks the organism's invariants after every command
+// and meters cost; the hand-written one does none of that. A second row adds the state
+// root after every command (what a replica signs). Also: the build time of every example.
+import fs from "node:fs";
+import path from "node:path";
+import { checkProgram, type CheckedProgram } from "../compiler/index.js";
+import { emit } from "../compiler/emit/emit.js";
+import type { EmittedApi, State } from "../compiler/emit/emitted-api.js";
+import { bundleEmitted, importBundle } from "../compiler/scenario/load-emitted.js";
+import { createFsLoader } from "../cli/loader.js";
+import { HandwrittenEscrow, type Command } from "./handwritten/escrow.js";
+import { ms, table, timeAsync, type Timing } from "./harness.js";
+
+const root = path.resolve(import.meta.dirname, "..");
+const SELF = "5e".repeat(32);
+const hex32 = (n: number, tag: number) => tag.toString(16).padStart(2, "0") + n.toString(16).padStart(62, "0");
+
+function checkFile(abs: string): CheckedProgram {
+  const loader = createFsLoader({ cwd: path.dirname(abs) });
+  const r = checkProgram([loader.readEntry(abs)], loader);
+  if (!r.value) throw new Error(`${abs} does not check: ${r.diagnostics[0]?.message}`);
+  return r.value;
+}
+
+/** Rounds of register, deposit, purchase and a top-up endow, rotating over 64 agents: 4 commands a round, all accepted. */
+function workload(rounds: number): { sender: string; cmd: Command }[] {
+  const agents = Array.from({ length: 64 }, (_, i) => hex32(i + 1, 0xa0));
+  const out: { sender: string; cmd: Command }[] = agents.map((a) => ({ sender: SELF, cmd: { handler: "endow", agent: a, amount: 100n } }));
+  for (let r = 0; r < rounds; r++) {
+    const seller = agents[r % 64];
+    const buyer = agents[(r + 1) % 64];
+    const artifact = hex32(r, 0xd0);
+    out.push({ sender: seller, cmd: { handler: "register", artifact } });
+    out.push({ sender: seller, cmd: { handler: "deposit", artifact, price: 1n, buyer: null } });
+    out.push({ sender: buyer, cmd: { handler: "purchase", artifact } });
+    out.push({ sender: SELF, cmd: { handler: "endow", agent: buyer, amount: 1n } });
+  }
+  return out;
+}
+
+function toJson(c: Command): { handler: string; args: Record<string, unknown> } {
+  const { handler, ...rest } = c;
+  const args = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : v]));
+  return { handler, args };
+}
+
+export async function benchApply(): Promise<string> {
+  const file = path.join(root, "examples", "escrow", "escrow.smalt");
+  const program = checkFile(file);
+  const api: EmittedApi = await importBundle(await bundleEmitted(await emit(program, "Escrow")));
+  const rows: string[][] = [];
+  const ratios: string[] = [];
+  for (const rounds of [250, 1000, 4000]) {
+    const stream = workload(rounds);
+    const decoded = stream.map((s) => ({ sender: s.sender, cmd: api.decodeCommand(toJson(s.cmd)) }));
+    const runEmitted = (withRoot: boolean) => () => {
+      let state: State = api.initialState();
+      decoded.forEach((s, i) => {
+        const r = api.apply(state, s.cmd, { sender: s.sender, self: SELF, index: BigInt(i + 1) });
+        if (r.receipt.outcome !== "ok") throw new Error(`emitted escrow rejected command ${i}: ${JSON.stringify(api.receiptToJson(r.receipt))}`);
+        state = r.state;
+        if (withRoot) api.stateRoot(state);
+      });
+    };
+    const runHand = () => {
+      const e = new HandwrittenEscrow(SELF);
+      stream.forEach((s, i) => {
+        const r = e.apply(s.cmd, s.sender);
+        if (!r.ok) throw new Error(`hand-written escrow rejected command ${i}: ${r.reason}`);
+      });
+    };
+    const runs = rounds >= 4000 ? 5 : 9;
+    const hand = await timeAsync(runHand, { warmup: 2, runs });
+    const emitted = await timeAsync(runEmitted(false), { warmup: 1, runs });
+    const rooted = await timeAsync(runEmitted(true), { warmup: 1, runs });
+    const rate = (t: Timing) => Math.round(stream.length / (t.medianMs / 1000)).toLocaleString("en-US");
+    rows.push([`${stream.length} (${rounds} listings)`, "hand-written TS", ms(hand.medianMs), rate(hand)]);
+    rows.push(["", "emitted apply", ms(emitted.medianMs), rate(emitted)]);
+    rows.push(["", "emitted apply + state root", ms(rooted.medianMs), rate(rooted)]);
+    ratios.push(`${rounds} listings: emitted/hand-written speed = ${(hand.medianMs / emitted.medianMs).toFixed(3)}, with roots ${(hand.medianMs / rooted.medianMs).toFixed(3)}`);
+  }
+
+  const examples = fs.readdirSync(path.join(root, "examples")).filter((d) => fs.existsSync(path.join(root, "examples", d, `${d}.smalt`))).sort();
+  const build = await timeAsync(
+    async () => {
+      for (const d of examples) {
+        const p = checkFile(path.join(root, "examples", d, `${d}.smalt`));
+        for (const o of p.modules.flatMap((m) => m.organisms)) await bundleEmitted(await emit(p, o));
+      }
+    },
+    { warmup: 1, runs: 5 },
+  );
+
+  return [
+    "## Emitted `apply` vs hand-written TypeScript (escrow)",
+    "",
+    "The same accepted command stream (64 endowments, then per listing: register, deposit, purchase, top-up) through `examples/escrow`'s emitted, bundled `apply` and through `bench/handwritten/escrow.ts` (same guards and effects on mutable Maps; no transactions, invariants or metering). Commands are decoded beforehand; each sample starts from an empty state.",
+    "",
+    table(["commands", "implementation", "median ms", "commands/s"], rows),
+    "",
+    ...ratios.map((r) => `- ${r}`),
+    "",
+    "The emitted escrow checks its invariants after every command; `listed_held` quantifies over every listing, so its per-command cost grows with the number of listings — visible as the falling rate from 250 to 4000 listings. The hand-written code checks none.",
+    "",
+    `Build (check + emit + Prettier + esbuild bundle) of all ${examples.length} examples in process, warm: median ${ms(build.medianMs)} ms (p10–p90 ${ms(build.p10Ms)}–${ms(build.p90Ms)} ms).`,
+  ].join("\n");
+}
