@@ -6,16 +6,14 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { checkProgram, type CheckedProgram } from "../compiler/index.js";
-import { hasErrors } from "../compiler/diagnostics/diagnostic.js";
-import { plural, renderText } from "../compiler/diagnostics/render-text.js";
+import type { CheckedProgram } from "../compiler/index.js";
+import { plural } from "../compiler/diagnostics/render-text.js";
 import { bundleEmitted, PROJECT_ROOT } from "../compiler/scenario/load-emitted.js";
 import { emit, schemaText } from "../compiler/emit/emit.js";
 import { parseCommandArgs } from "./args.js";
-import { checkFiles } from "./check.js";
+import { checkEntryFile } from "./check-entry.js";
 import { displayPath } from "./files.js";
 import { EXIT, usageError, type Io } from "./io.js";
-import { createFsLoader, FileAccessError } from "./loader.js";
 
 
 export interface BuiltFile {
@@ -84,30 +82,11 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
   const args = parseCommandArgs("build", argv, { out: { type: "string", short: "o" } });
   if (!args.ok) return usageError(io, args.message, "build");
   if (args.positionals.length !== 1) return usageError(io, args.positionals.length === 0 ? "no file given" : "`smalt build` takes one file", "build");
-  const abs = path.resolve(io.cwd, args.positionals[0]);
-  if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) return usageError(io, `no such file: ${args.positionals[0]}`, "build");
   const outDir = path.resolve(io.cwd, typeof args.flags.out === "string" ? args.flags.out : "build");
+  const checked = checkEntryFile(args.positionals[0], io, "build", "not built");
+  if (!checked.ok) return checked.exit;
 
-  // Checked with module paths relative to the file's own folder, so nothing depends on the working folder.
-  const loader = createFsLoader({ cwd: path.dirname(abs) });
-  let entryKey: string;
-  let result: ReturnType<typeof checkProgram>;
-  try {
-    const entry = loader.readEntry(abs);
-    entryKey = entry.path;
-    result = checkProgram([entry], loader);
-  } catch (e) {
-    if (e instanceof FileAccessError) return usageError(io, e.message, "build");
-    throw e;
-  }
-  if (!result.value || hasErrors(result.diagnostics)) {
-    const run = checkFiles([abs], io.cwd); // again, for paths shown relative to the working folder
-    io.err(renderText(run.diagnostics, run.sources, { color: io.errColor }));
-    io.err("not built: the program has errors\n");
-    return EXIT.problems;
-  }
-
-  const built = await buildProgram(result.value, entryKey);
+  const built = await buildProgram(checked.program, checked.entryKey);
   const shown = displayPath(outDir, io.cwd);
   try {
     fs.mkdirSync(outDir, { recursive: true });

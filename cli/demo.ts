@@ -7,6 +7,7 @@ import path from "node:path";
 import { hasErrors } from "../compiler/diagnostics/diagnostic.js";
 import { plural, renderText } from "../compiler/diagnostics/render-text.js";
 import { checkFiles, type CheckRun } from "./check.js";
+import { DEMO_SLOTS, runMarketDemo } from "./demo-market.js";
 import { formatCostTable } from "./cost-table.js";
 import { displayPath, findSmaltFiles } from "./files.js";
 import { EXIT, usageError, type Io } from "./io.js";
@@ -31,7 +32,7 @@ export interface DemoContext {
 export interface DemoStep {
   readonly title: string;
   /** Prints its own report; false stops the demo with exit code 1. */
-  run(cx: DemoContext): boolean;
+  run(cx: DemoContext): boolean | Promise<boolean>;
 }
 
 const stdlibStep: DemoStep = {
@@ -77,20 +78,25 @@ const examplesStep: DemoStep = {
   },
 };
 
-export const DEMO_STEPS: readonly DemoStep[] = [stdlibStep, examplesStep];
+const marketStep: DemoStep = {
+  title: "A reputation-gated slot auction on a committee of 3 replicas",
+  run: (cx) => runMarketDemo(cx.io),
+};
 
-export function runDemo(argv: readonly string[], io: Io, steps: readonly DemoStep[] = DEMO_STEPS): number {
+export const DEMO_STEPS: readonly DemoStep[] = [stdlibStep, examplesStep, marketStep];
+
+export async function runDemo(argv: readonly string[], io: Io, steps: readonly DemoStep[] = DEMO_STEPS): Promise<number> {
   if (argv.length > 0) return usageError(io, `\`smalt demo\` takes no arguments (got \`${argv[0]}\`)`, "demo");
   const cx: DemoContext = { io, examples: [] };
-  io.out("Smalt demo: every standard library module and every example, checked for real.\n");
+  io.out("Smalt demo: every standard library module and every example checked, then a market run on a replicated committee.\n");
   for (const step of steps) {
     io.out(`\n== ${step.title}\n`);
-    if (!step.run(cx)) {
+    if (!(await step.run(cx))) {
       io.out(`\nDemo stopped: step "${step.title}" failed.\n`);
       return EXIT.problems;
     }
   }
-  io.out(`\nDemo finished: the standard library and ${plural(cx.examples.length, "example")} check.\n`);
+  io.out(`\nDemo finished: the standard library and ${plural(cx.examples.length, "example")} check; the market ran ${DEMO_SLOTS} slots on a committee of 3 and its replay matches.\n`);
   return EXIT.ok;
 }
 

@@ -11,6 +11,8 @@ Commands:
   fmt PATH…         print, rewrite (--write) or verify (--check) the canonical form
   build FILE        emit, bundle and describe the organisms of a file (-o DIR)
   test PATH…        run the test blocks of policies against their emitted code
+  run FILE          run an organism on a committee of replicas; print each commit
+  replay DIR        re-derive and check every receipt, root and certificate of a run
   fingerprint FILE  print each organism's stable id, content hash, GroupId, signatures
   diff OLD NEW      what a policy change means: identifiers, moved parts, witnesses
   demo              check the standard library and every example, with costs
@@ -69,6 +71,40 @@ A failure shows the step, its source, what was expected and what happened.
 
 Exit codes: 0 every test passed, 1 a test failed, no tests ran, or the program has
 errors, 2 bad usage, 3 internal error.
+`,
+  run: `Usage: smalt run FILE [--organism NAME] [--replicas N] [--scenario FILE]
+                [--data DIR] [--batch N] [--fault SPEC,…] [--quiet]
+
+Compiles the organism and runs it on a committee of N replicas, each applying every
+command in log order and signing (organism, index, state root); a commit is certified
+when a quorum signed the same root. Commands are JSON lines
+  {"sender": "alice", "command": {"handler": "bid", "args": {"qty": "1", "price": "3000000"}}}
+from the scenario file (all checked before any is appended) or from stdin (each checked
+as it arrives). A sender is a peer id (64 hex digits) or a name (its hash, as in tests).
+
+  --organism NAME  the organism to run, when the file declares several
+  --replicas N     committee size (default: the policy's \`committee q of n\`, else 3);
+                   a size other than the declared one runs a strict majority quorum
+  --scenario FILE  commands as JSON lines (blank lines and // comments skipped)
+  --data DIR       keep the durable log, keys, receipts, certificates and snapshots in
+                   DIR; run again with the same DIR to resume (default: in memory)
+  --batch N        append up to N commands at a time; members vote once per batch
+  --fault SPEC,…   fault drills: stop:M@I, restart:M@I (member M, before index I),
+                   corrupt:M@I:FIELD (member M's integer FIELD is off by one after I)
+  --quiet          print only faults, divergences and the summary
+
+Exit codes: 0 every command committed, 1 a bad command line or an uncertified index,
+2 bad usage (unknown organism, unusable data directory), 3 internal error.
+`,
+  replay: `Usage: smalt replay DIR
+
+Re-derives every receipt and state root in a data directory written by \`smalt run
+--data DIR\` from its command log alone, compares them with the recorded ones, and
+verifies every commit certificate offline against the recorded committee. A torn last
+log record is reported and cut. A receipt or certificate for an index the log no longer
+holds is reported as a lost acknowledged command.
+
+Exit codes: 0 everything agrees, 1 a mismatch, 2 not a readable data directory.
 `,
   fingerprint: `Usage: smalt fingerprint FILE [--json]
 

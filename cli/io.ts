@@ -19,6 +19,10 @@ export interface Io {
   readonly errColor: boolean;
   out(text: string): void;
   err(text: string): void;
+  /** Standard input, for commands that read a stream (`smalt run`); absent in most in-process tests. */
+  readonly stdin?: NodeJS.ReadableStream;
+  /** stderr is a terminal: progress bars may be drawn there. */
+  readonly progress?: boolean;
 }
 
 /** The real process: colour only on terminals, NO_COLOR wins, FORCE_COLOR forces it on. */
@@ -40,6 +44,8 @@ export function processIo(): Io {
     errColor: decide(process.stderr.isTTY === true),
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
+    stdin: process.stdin,
+    progress: process.stderr.isTTY === true,
   };
 }
 

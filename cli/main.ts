@@ -16,6 +16,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   fmt: async () => (await import("./fmt.js")).runFmt,
   build: async () => (await import("./build.js")).runBuild,
   test: async () => (await import("./test.js")).runTestCommand,
+  run: async () => (await import("./run.js")).runRun,
+  replay: async () => (await import("./replay.js")).runReplay,
   demo: async () => (await import("./demo.js")).runDemo,
   fingerprint: async () => (await import("./fingerprint.js")).runFingerprint,
   diff: async () => (await import("./diff.js")).runDiff,

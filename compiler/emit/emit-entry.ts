@@ -82,6 +82,11 @@ export function emitEntryPoints(env: EmitEnv): string {
     "return $.encode(STATE_TYPE, state);",
     "}",
     "",
+    "/** The inverse of encodeState: a snapshot's bytes back to the state (throws $.DecodeError on bytes encodeState did not produce). */",
+    "export function decodeState(bytes: Uint8Array): State {",
+    "return $.decode<State>(STATE_TYPE, bytes);",
+    "}",
+    "",
     "const STATE_TYPE: $.TypeDesc = { kind: \"record\", name: \"State\", fields: STATE_FIELDS };",
   ].join("\n");
 }

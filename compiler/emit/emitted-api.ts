@@ -27,6 +27,7 @@ export interface EmittedApi {
   stateRoot(state: State): Uint8Array;
   subRoots(state: State): { readonly name: string; readonly root: Uint8Array }[];
   encodeState(state: State): Uint8Array;
+  decodeState(bytes: Uint8Array): State;
   decodeCommand(json: unknown): unknown;
   commandToJson(command: unknown): Json;
   receiptToJson(receipt: Receipt): Json;

@@ -78,10 +78,10 @@ export class ByteWriter {
 
 type Enc = (w: ByteWriter, v: unknown) => void;
 
-const INT_WIDTH: { readonly [T in IntType]: number } = {
+export const INT_WIDTH: { readonly [T in IntType]: number } = {
   u8: 1, u16: 2, u32: 4, u64: 8, u128: 16, i64: 8, bps: 2, duration: 8, timestamp: 8,
 };
-const I64_OFFSET = 1n << 63n;
+export const I64_OFFSET = 1n << 63n;
 const utf8 = new TextEncoder();
 
 function invalid(t: TypeDesc, why: string): never {

@@ -7,6 +7,7 @@ export * from "./types.js";
 export * from "./hash.js";
 export * from "./compare.js";
 export * from "./encode.js";
+export * from "./decode.js";
 export * from "./pmap.js";
 export * from "./pset.js";
 export * from "./codec.js";

@@ -1,0 +1,70 @@
+// The adapter from an emitted organism module (compiler/emit) to the runtime's
+// StateMachine: commands arrive as JSON and are decoded by the module's own schema
+// reader (a malformed one becomes a deterministic `invalid_value` rejection naming the
+// field, never an exception); receipts leave as the module's JSON form; roots as hex.
+// The organism's own account (`self`) is its stable id, so every replica and every client
+// agree on it without configuration.
+import type { EmittedApi, Json as ApiJson } from "../../compiler/emit/emitted-api.js";
+import type { ApplyContext, Json, StateMachine, StateRoots } from "../replica/state-machine.js";
+
+type State = ReturnType<EmittedApi["initialState"]>;
+
+const FINGERPRINT_PREFIX = /^[a-z0-9-]+\/[a-z]+@\d+:/;
+const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("hex");
+
+/** The 64 hex digits of a fingerprint as the manifest writes it (`blake3-256/mosaik@1:…`). */
+export function fingerprintHex(fingerprint: string): string {
+  return fingerprint.replace(FINGERPRINT_PREFIX, "");
+}
+
+/** What an organism's receipt looks like in the runtime: the module's receiptToJson form. */
+export type OrganismReceipt =
+  | { readonly outcome: "ok"; readonly events: readonly Json[]; readonly cites: readonly Json[] }
+  | { readonly outcome: "rejected"; readonly code: string; readonly reason: string };
+
+export interface EmittedMachine extends StateMachine<State, OrganismReceipt> {
+  readonly api: EmittedApi;
+  /** The organism's own account: its stable id, hex. */
+  readonly self: string;
+  /** Checks a command against the organism's schema before it is appended; a message naming the field, or null when well-formed. */
+  validate(command: Json): string | null;
+}
+
+export function emittedMachine(api: EmittedApi): EmittedMachine {
+  const self = fingerprintHex(String(api.FINGERPRINTS.stableId));
+  const decode = (command: Json) => api.decodeCommand(command as ApiJson);
+  return {
+    api,
+    self,
+    contentHash: fingerprintHex(String(api.FINGERPRINTS.contentHash)),
+    initialState: () => api.initialState(),
+    apply(state: State, command: Json, ctx: ApplyContext) {
+      let decoded: unknown;
+      try {
+        decoded = decode(command);
+      } catch (e) {
+        if (!(e instanceof api.SmaltAbort)) throw e;
+        return { state, receipt: { outcome: "rejected", code: e.code, reason: e.reason } };
+      }
+      const out = api.apply(state, decoded, { sender: ctx.sender, self, index: BigInt(ctx.index) });
+      return { state: out.state, receipt: api.receiptToJson(out.receipt) as OrganismReceipt };
+    },
+    stateRoot(state: State): StateRoots {
+      return {
+        root: hex(api.stateRoot(state)),
+        subRoots: Object.fromEntries(api.subRoots(state).map((s) => [s.name, hex(s.root)])),
+      };
+    },
+    encodeState: (state: State) => api.encodeState(state),
+    decodeState: (bytes: Uint8Array) => api.decodeState(bytes),
+    validate(command: Json): string | null {
+      try {
+        decode(command);
+        return null;
+      } catch (e) {
+        if (!(e instanceof api.SmaltAbort)) throw e;
+        return e.reason;
+      }
+    },
+  };
+}
