@@ -7,6 +7,9 @@ import { stateEntries } from "./emit-surface.js";
 import { propertyName } from "./emit-types.js";
 import { EVIDENCE_TYPE } from "../ir/builtin-records.js";
 
+/** Code for ` (not "x")`, naming the unknown name the input gave, when it gave a string. */
+const NOT_GIVEN = (x: string) => `(typeof ${x} === "string" ? \` (not \${JSON.stringify(${x})})\` : "")`;
+
 export function emitJsonApi(env: EmitEnv): string {
   const o = env.organism;
   const invalid = env.helper("$invalid");
@@ -44,7 +47,7 @@ export function emitJsonApi(env: EmitEnv): string {
     " */",
     "export function decodeCommand(json: unknown): Command {",
     `const o = ${readObject}(json, "", ["handler", "args"]);`,
-    switchOr("o.handler", decodeCases, `return ${invalid}("handler", ${oneOf(o.handlers)});`),
+    switchOr("o.handler", decodeCases, `return ${invalid}("handler", ${oneOf(o.handlers)} + ${NOT_GIVEN("o.handler")});`),
     "}",
     "",
     "export function commandToJson(c: Command): Json {",
@@ -68,7 +71,7 @@ export function emitJsonApi(env: EmitEnv): string {
     "export function runQuery(state: State, ctx: QueryContext, json: unknown): Json {",
     "try {",
     `const o = ${readObject}(json, "", ["query", "args"]);`,
-    switchOr("o.query", queryCases, `return ${invalid}("query", ${oneOf(o.queries)});`),
+    switchOr("o.query", queryCases, `return ${invalid}("query", ${oneOf(o.queries)} + ${NOT_GIVEN("o.query")});`),
     "} catch (e) {",
     "if (e instanceof $.SmaltAbort) return { outcome: \"rejected\", code: e.code, reason: e.reason };",
     "throw e;",

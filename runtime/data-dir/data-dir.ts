@@ -68,6 +68,9 @@ export function openDataDir(dir: string, organism: NewOrganism): OpenedDataDir {
   }
   const existing = readDataDir(dir);
   const r = existing.record;
+  if (r.stableId !== organism.stableId) {
+    throw new DataDirError(`${dir} holds organism ${r.name} with stable id ${r.stableId.slice(0, 16)}…, not ${organism.name} with ${organism.stableId.slice(0, 16)}… (another instance); use a new data directory`);
+  }
   if (r.name !== organism.name || r.contentHash !== organism.contentHash) {
     throw new DataDirError(
       `${dir} holds organism ${r.name} with content hash ${r.contentHash.slice(0, 16)}…, not ${organism.name} with ${organism.contentHash.slice(0, 16)}…; a changed policy is a new organism version: use a new data directory`,
@@ -82,6 +85,7 @@ export function openDataDir(dir: string, organism: NewOrganism): OpenedDataDir {
 /** Reads an existing data directory (for replay and restart); checks the bundle's digest and the keys. */
 export function readDataDir(dir: string): Omit<OpenedDataDir, "created"> & { readonly bundleJs: string } {
   ensureUsable(dir, false);
+  if (!fs.existsSync(dataPath(dir, ORGANISM_FILE))) throw new DataDirError(`${dir} is not a Smalt data directory: it has no ${ORGANISM_FILE} (write one with \`smalt run FILE --data ${dir}\`)`);
   const record = readJson<OrganismRecord>(dir, ORGANISM_FILE);
   if (record.dataVersion !== 1 || typeof record.name !== "string" || !isHex32(record.contentHash) || !Array.isArray(record.members)) {
     throw new DataDirError(`${dataPath(dir, ORGANISM_FILE)} is not a Smalt organism record`);

@@ -74,9 +74,6 @@ export class CommitteeRun<S> {
     const fired = corruptions.map(() => ({ done: false }));
     const createMachine = (member: number) =>
       corruptions.reduce((m, f, i) => (f.member === member ? corruptOnce(m, f, fired[i]) : m), options.createMachine());
-    let run: CommitteeRun<S> | undefined;
-    const early: Commit<OrganismReceipt>[] = [];
-    const earlyReports: DivergenceReport[] = [];
     const committee = await Committee.open<S, OrganismReceipt>({
       keys: options.keys,
       quorum: options.quorum,
@@ -85,12 +82,12 @@ export class CommitteeRun<S> {
       checkpoints: options.batch > 1 ? "log-head" : "every-entry",
       ...(dir ? { snapshots: new FileSnapshotStore(dataPath(dir, SNAPSHOTS_DIR)), snapshotEvery: options.snapshotEvery ?? 1000, start: "snapshot" as const } : {}),
     });
-    // Commits while opening (catching up on an existing log) are recorded like any other.
-    committee.onCommit((c) => (run ? run.recordCommit(c) : early.push(c)));
-    committee.onDivergence((r) => (run ? options.onDivergence?.(r) : earlyReports.push(r)));
-    run = new CommitteeRun(committee, log, recovery, options, writers, recorded);
-    for (const c of early) run.recordCommit(c);
-    for (const r of earlyReports) options.onDivergence?.(r);
+    const run = new CommitteeRun(committee, log, recovery, options, writers, recorded);
+    // What was committed while opening (catching up on an existing log) is recorded first.
+    run.recordCaughtUp();
+    for (const r of committee.divergences()) options.onDivergence?.(r);
+    committee.onCommit((c) => run.recordCommit(c));
+    committee.onDivergence((r) => options.onDivergence?.(r));
     return run;
   }
 
@@ -134,13 +131,30 @@ export class CommitteeRun<S> {
     }
   }
 
+  private recordCaughtUp(): void {
+    for (let i = this.lastReceipt + 1; i <= this.committee.committedIndex; i++) {
+      const step = this.committee.committedStep(i);
+      const certificate = this.committee.certificateFor(i);
+      if (step === undefined || certificate === undefined) continue;
+      if (certificate.index !== i) {
+        this.recordSteps([step]);
+        continue;
+      }
+      this.recordCommit({ index: i, certificate, steps: [step] });
+    }
+  }
+
+  private recordSteps(steps: Commit<OrganismReceipt>["steps"]): void {
+    const receipts = steps
+      .filter((s) => s.index > this.lastReceipt)
+      .map((s): ReceiptRecord => ({ index: s.index, command: s.command, receipt: s.receipt, root: s.roots.root }));
+    this.writers?.receipts.append(receipts);
+    if (receipts.length > 0) this.lastReceipt = receipts[receipts.length - 1].index;
+  }
+
   private recordCommit(c: Commit<OrganismReceipt>): void {
+    this.recordSteps(c.steps);
     if (this.writers) {
-      const receipts = c.steps
-        .filter((s) => s.index > this.lastReceipt)
-        .map((s): ReceiptRecord => ({ index: s.index, command: s.command, receipt: s.receipt, root: s.roots.root }));
-      this.writers.receipts.append(receipts);
-      if (receipts.length > 0) this.lastReceipt = receipts[receipts.length - 1].index;
       if (c.certificate.index > this.lastCertificate) {
         this.writers.certificates.append([c.certificate]);
         this.lastCertificate = c.certificate.index;

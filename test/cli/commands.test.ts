@@ -41,12 +41,18 @@ describe("smalt --version and help", { timeout: CLI_TEST_TIMEOUT }, () => {
 });
 
 describe("smalt demo", { timeout: CLI_TEST_TIMEOUT }, () => {
-  it("checks the standard library and every example", () => {
+  it("checks the standard library and every example, then runs the market on a committee", () => {
     const r = runSmalt(["demo"]);
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain("== Standard library");
     expect(r.stdout).toContain("== Examples");
-    expect(r.stdout).toMatch(/Demo finished: the standard library and \d+ examples? check\.\n$/);
+    expect(r.stdout).toContain("== A reputation-gated slot auction on a committee of 3 replicas");
+    for (let slot = 1; slot <= 5; slot++) expect(r.stdout).toMatch(new RegExp(`-- slot ${slot}\\n[^]*?allocation: \\w+ wins 1 slot, pays [\\d,]+ gwei; clearing price [\\d,]+ gwei\\n   certificate #\\d+: root [0-9a-f]{16}…, [23] of 3 signatures, verifies offline`));
+    expect(r.stdout).toContain('dave 2,786,062 gwei refused: "reputation below floor"');
+    expect(r.stdout).toMatch(/fault drill: member 2 restarted from the log, caught up to index 27/);
+    expect(r.stdout).toContain("DIVERGENCE detected: member 1 quarantined; first differing index #37, state field next_seq");
+    expect(r.stdout).toMatch(/replay of the data directory: 42 log entries re-derived, 42 receipts and 42 certificates checked, everything matches/);
+    expect(r.stdout).toMatch(/Demo finished: the standard library and \d+ examples? check; the market ran 5 slots on a committee of 3 and its replay matches\.\n$/);
     expect(r.status).toBe(0);
   });
 

@@ -18,7 +18,7 @@ describe("emitted Empty", () => {
     expect(r.receipt).toEqual({ outcome: "rejected", code: "unknown_command", reason: "no handler anything" });
     expect(r.state).toBe(state);
     expect(api.apply(state, {}, { sender: peer(1), self: SELF, index: 0n }).receipt).toMatchObject({ code: "unknown_command" });
-    expect(() => api.decodeCommand({ handler: "anything", args: {} })).toThrow("handler: expected nothing: this organism has none");
+    expect(() => api.decodeCommand({ handler: "anything", args: {} })).toThrow("handler: expected nothing: this organism has none (not \"anything\")");
     expect(new Ajv({ strict: true }).compile(loaded.emitted.schemas)({ handler: "anything", args: {} })).toBe(false);
   });
 
@@ -28,6 +28,6 @@ describe("emitted Empty", () => {
     expect(api.stateRoot(api.initialState())).toHaveLength(32);
     expect(api.stateToJson(api.initialState())).toEqual({});
     expect(api.configToJson()).toEqual({});
-    expect(api.runQuery(api.initialState(), { self: SELF }, { query: "x", args: {} })).toEqual({ outcome: "rejected", code: "invalid_value", reason: "query: expected nothing: this organism has none" });
+    expect(api.runQuery(api.initialState(), { self: SELF }, { query: "x", args: {} })).toEqual({ outcome: "rejected", code: "invalid_value", reason: "query: expected nothing: this organism has none (not \"x\")" });
   });
 });

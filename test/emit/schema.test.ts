@@ -61,7 +61,7 @@ describe("emitted JSON Schemas", () => {
 
   it("reject an unknown command", () => {
     expect(schemaError({ handler: "steal", args: {} })).toBe("handler: must be equal to one of the allowed values");
-    expect(decodeError({ handler: "steal", args: {} })).toBe("invalid_value: handler: expected one of cancel, delete, deposit, endow, purchase, register");
+    expect(decodeError({ handler: "steal", args: {} })).toBe("invalid_value: handler: expected one of cancel, delete, deposit, endow, purchase, register (not \"steal\")");
   });
 
   it("reject a wrong type, naming the field", () => {

@@ -25,13 +25,15 @@ export interface CliOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Modules preloaded with `node --import` (e.g. a fault injector). */
   readonly preload?: readonly string[];
+  /** Written to the command's stdin (closed after it). */
+  readonly input?: string;
 }
 
 /** Runs `node bin/smalt.js …args` with colour off unless the test's env asks for it. */
 export function runSmalt(args: readonly string[], options: CliOptions = {}): CliResult {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, SMALT_DEBUG: undefined, ...options.env };
   const nodeArgs = [...(options.preload ?? []).flatMap((p) => ["--import", p]), BIN, ...args];
-  const r = spawnSync(process.execPath, nodeArgs, { cwd: options.cwd ?? ROOT, env, encoding: "utf8", timeout: CLI_TEST_TIMEOUT });
+  const r = spawnSync(process.execPath, nodeArgs, { cwd: options.cwd ?? ROOT, env, encoding: "utf8", timeout: CLI_TEST_TIMEOUT, input: options.input ?? "" });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

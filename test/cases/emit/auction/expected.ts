@@ -524,7 +524,11 @@ export function decodeCommand(json: unknown): Command {
       return { handler: "close_greedy", args: {} };
     }
     default:
-      return $invalid("handler", "one of bid, close, close_greedy");
+      return $invalid(
+        "handler",
+        "one of bid, close, close_greedy" +
+          (typeof o.handler === "string" ? ` (not ${JSON.stringify(o.handler)})` : ""),
+      );
   }
 }
 
@@ -582,7 +586,10 @@ export function runQuery(state: State, ctx: QueryContext, json: unknown): Json {
         return { outcome: "ok", value: queries.total_qty(state, ctx).toString() };
       }
       default:
-        return $invalid("query", "one of best, result, total_qty");
+        return $invalid(
+          "query",
+          "one of best, result, total_qty" + (typeof o.query === "string" ? ` (not ${JSON.stringify(o.query)})` : ""),
+        );
     }
   } catch (e) {
     if (e instanceof $.SmaltAbort) return { outcome: "rejected", code: e.code, reason: e.reason };

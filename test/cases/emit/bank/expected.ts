@@ -419,7 +419,11 @@ export function decodeCommand(json: unknown): Command {
       return { handler: "pay_fee", args: { amount: $readInt("u64", a.amount, "args.amount") } };
     }
     default:
-      return $invalid("handler", "one of destroy, grant, pay, pay_fee");
+      return $invalid(
+        "handler",
+        "one of destroy, grant, pay, pay_fee" +
+          (typeof o.handler === "string" ? ` (not ${JSON.stringify(o.handler)})` : ""),
+      );
   }
 }
 
@@ -475,7 +479,10 @@ export function runQuery(state: State, ctx: QueryContext, json: unknown): Json {
         return { outcome: "ok", value: queries.supply(state, ctx).toString() };
       }
       default:
-        return $invalid("query", "one of balance, supply");
+        return $invalid(
+          "query",
+          "one of balance, supply" + (typeof o.query === "string" ? ` (not ${JSON.stringify(o.query)})` : ""),
+        );
     }
   } catch (e) {
     if (e instanceof $.SmaltAbort) return { outcome: "rejected", code: e.code, reason: e.reason };

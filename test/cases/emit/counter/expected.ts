@@ -359,7 +359,10 @@ export function decodeCommand(json: unknown): Command {
       return { handler: "step", args: {} };
     }
     default:
-      return $invalid("handler", "one of bump, set, step");
+      return $invalid(
+        "handler",
+        "one of bump, set, step" + (typeof o.handler === "string" ? ` (not ${JSON.stringify(o.handler)})` : ""),
+      );
   }
 }
 
@@ -414,7 +417,11 @@ export function runQuery(state: State, ctx: QueryContext, json: unknown): Json {
         return { outcome: "ok", value: queries.value(state, ctx).toString() };
       }
       default:
-        return $invalid("query", "one of doubled, last_bumper, value");
+        return $invalid(
+          "query",
+          "one of doubled, last_bumper, value" +
+            (typeof o.query === "string" ? ` (not ${JSON.stringify(o.query)})` : ""),
+        );
     }
   } catch (e) {
     if (e instanceof $.SmaltAbort) return { outcome: "rejected", code: e.code, reason: e.reason };

@@ -201,7 +201,10 @@ const STATE_TYPE: $.TypeDesc = { kind: "record", name: "State", fields: STATE_FI
  */
 export function decodeCommand(json: unknown): Command {
   const o = $readObject(json, "", ["handler", "args"]);
-  return $invalid("handler", "nothing: this organism has none");
+  return $invalid(
+    "handler",
+    "nothing: this organism has none" + (typeof o.handler === "string" ? ` (not ${JSON.stringify(o.handler)})` : ""),
+  );
 }
 
 export function commandToJson(c: Command): Json {
@@ -227,7 +230,10 @@ export function receiptToJson(r: Receipt): Json {
 export function runQuery(state: State, ctx: QueryContext, json: unknown): Json {
   try {
     const o = $readObject(json, "", ["query", "args"]);
-    return $invalid("query", "nothing: this organism has none");
+    return $invalid(
+      "query",
+      "nothing: this organism has none" + (typeof o.query === "string" ? ` (not ${JSON.stringify(o.query)})` : ""),
+    );
   } catch (e) {
     if (e instanceof $.SmaltAbort) return { outcome: "rejected", code: e.code, reason: e.reason };
     throw e;

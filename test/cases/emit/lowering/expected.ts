@@ -584,7 +584,11 @@ export function decodeCommand(json: unknown): Command {
       return { handler: "visit", args: {} };
     }
     default:
-      return $invalid("handler", "one of claim, close, order, pop_sum, push, resize, visit");
+      return $invalid(
+        "handler",
+        "one of claim, close, order, pop_sum, push, resize, visit" +
+          (typeof o.handler === "string" ? ` (not ${JSON.stringify(o.handler)})` : ""),
+      );
   }
 }
 
@@ -647,7 +651,10 @@ export function runQuery(state: State, ctx: QueryContext, json: unknown): Json {
         return { outcome: "ok", value: queries.same(state, ctx, READ_Slot(a.a, "args.a"), READ_Slot(a.b, "args.b")) };
       }
       default:
-        return $invalid("query", "one of closed_at, note_is, same");
+        return $invalid(
+          "query",
+          "one of closed_at, note_is, same" + (typeof o.query === "string" ? ` (not ${JSON.stringify(o.query)})` : ""),
+        );
     }
   } catch (e) {
     if (e instanceof $.SmaltAbort) return { outcome: "rejected", code: e.code, reason: e.reason };

@@ -697,7 +697,11 @@ export function decodeCommand(json: unknown): Command {
       return { handler: "remove", args: { key: $readHex(a.key, "args.key", 32) } };
     }
     default:
-      return $invalid("handler", "one of add, attest, forget, leave, remove");
+      return $invalid(
+        "handler",
+        "one of add, attest, forget, leave, remove" +
+          (typeof o.handler === "string" ? ` (not ${JSON.stringify(o.handler)})` : ""),
+      );
   }
 }
 
@@ -797,7 +801,8 @@ export function runQuery(state: State, ctx: QueryContext, json: unknown): Json {
       default:
         return $invalid(
           "query",
-          "one of all_keys, all_positive, describe, fee_of, first, mix, narrow, real_owners, rem, weight_of",
+          "one of all_keys, all_positive, describe, fee_of, first, mix, narrow, real_owners, rem, weight_of" +
+            (typeof o.query === "string" ? ` (not ${JSON.stringify(o.query)})` : ""),
         );
     }
   } catch (e) {

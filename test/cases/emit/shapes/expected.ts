@@ -452,7 +452,10 @@ export function decodeCommand(json: unknown): Command {
       };
     }
     default:
-      return $invalid("handler", "one of configure, store");
+      return $invalid(
+        "handler",
+        "one of configure, store" + (typeof o.handler === "string" ? ` (not ${JSON.stringify(o.handler)})` : ""),
+      );
   }
 }
 
@@ -510,7 +513,10 @@ export function runQuery(state: State, ctx: QueryContext, json: unknown): Json {
         };
       }
       default:
-        return $invalid("query", "one of inner, lookup, setting");
+        return $invalid(
+          "query",
+          "one of inner, lookup, setting" + (typeof o.query === "string" ? ` (not ${JSON.stringify(o.query)})` : ""),
+        );
     }
   } catch (e) {
     if (e instanceof $.SmaltAbort) return { outcome: "rejected", code: e.code, reason: e.reason };
