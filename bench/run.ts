@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { benchApply } from "./apply-bench.js";
 import { benchCheck } from "./check-bench.js";
+import { benchCommittee } from "./committee-bench.js";
 import { benchFingerprint } from "./fingerprint-bench.js";
 import { machineInfo } from "./harness.js";
 
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<string>> = {
   check: benchCheck,
   fingerprint: benchFingerprint,
   apply: benchApply,
+  committee: benchCommittee,
 };
 
 async function main(): Promise<void> {
