@@ -89,8 +89,24 @@ export function toHex(bytes: Uint8Array): string {
 
 /** Parse hex (even length, no prefix). Throws RangeError on malformed text. */
 export function fromHex(hex: string): Uint8Array {
-  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) throw new RangeError("fromHex: malformed hex string");
+  if (hex.length % 2 !== 0) throw new RangeError("fromHex: malformed hex string");
   const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  for (let i = 0; i < out.length; i++) {
+    const hi = NIBBLE[hex.charCodeAt(2 * i)] ?? -1;
+    const lo = NIBBLE[hex.charCodeAt(2 * i + 1)] ?? -1;
+    if (hi < 0 || lo < 0) throw new RangeError("fromHex: malformed hex string");
+    out[i] = (hi << 4) | lo;
+  }
   return out;
 }
+
+/** Value of each hex digit by char code; -1 for every other character below 128. */
+const NIBBLE: Int8Array = (() => {
+  const t = new Int8Array(128).fill(-1);
+  for (let d = 0; d < 10; d++) t[48 + d] = d;
+  for (let d = 0; d < 6; d++) {
+    t[65 + d] = 10 + d;
+    t[97 + d] = 10 + d;
+  }
+  return t;
+})();

@@ -48,5 +48,6 @@ describe("blake3", () => {
     expect(toHex(fromHex("00ff10Ab"))).toBe("00ff10ab");
     expect(() => fromHex("abc")).toThrow(RangeError);
     expect(() => fromHex("zz")).toThrow(RangeError);
+    expect(() => fromHex("\u00e90")).toThrow(RangeError);
   });
 });
