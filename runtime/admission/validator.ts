@@ -1,0 +1,55 @@
+// One Smalt validator at run time: its clause (a TicketCheck), its `require` predicates and
+// its `expires within` cap. mosaik composition within one validator (mosaik.md §4.2): every
+// presented ticket of the clause's class is tried, and the longest-lived admission wins.
+import type { ProgramIndex } from "../../compiler/eval/program-index.js";
+import type { ValidatorRequire } from "../../compiler/ir/declarations.js";
+import { ADMISSION_CODES, type Refusal, refusal } from "./codes.js";
+import { type Decision, earlierExpiration, type Expiration, laterExpiration } from "./decision.js";
+import { failedRequire } from "./require-predicates.js";
+import type { PresentedTicket, TicketCheck, TicketContext } from "./ticket.js";
+
+export interface ValidatorParts {
+  readonly name: string;
+  readonly clause: TicketCheck;
+  readonly requires: readonly ValidatorRequire[];
+  /** `expires within`, in seconds: the Expiration is at most `now + cap`. */
+  readonly capSecs?: bigint;
+  /** Constants and functions the predicates may call. */
+  readonly index: ProgramIndex;
+}
+
+export class ValidatorRuntime {
+  constructor(private readonly parts: ValidatorParts) {}
+
+  get name(): string {
+    return this.parts.name;
+  }
+
+  async decide(tickets: readonly PresentedTicket[], cx: TicketContext): Promise<Decision> {
+    const { clause, name } = this.parts;
+    const mine = tickets.filter((t) => t.class === clause.ticketClass);
+    if (mine.length === 0) {
+      return { admitted: false, validator: name, ...refusal("A1030", `no ${clause.ticketClass} ticket was presented (${ADMISSION_CODES.A1030})`) };
+    }
+    let best: Expiration | undefined;
+    const refusals: Refusal[] = [];
+    for (const t of mine) {
+      const outcome = await this.decideOne(t, cx);
+      if ("code" in outcome) refusals.push(outcome);
+      else best = best === undefined ? outcome.expires : laterExpiration(best, outcome.expires);
+    }
+    if (best !== undefined) return { admitted: true, validator: name, expires: best };
+    const first = refusals[0];
+    const reason = mine.length === 1 ? first.reason : `${first.reason} (and ${mine.length - 1} more ${clause.ticketClass} tickets refused)`;
+    return { admitted: false, validator: name, code: first.code, reason };
+  }
+
+  private async decideOne(ticket: PresentedTicket, cx: TicketContext): Promise<Refusal | { readonly expires: Expiration }> {
+    const verdict = await this.parts.clause.check(ticket.data, cx);
+    if (!verdict.admitted) return { code: verdict.code, reason: verdict.reason };
+    const failed = failedRequire(this.parts.requires, this.parts.index, verdict.facts, cx);
+    if (failed) return failed;
+    const cap = this.parts.capSecs;
+    return { expires: cap === undefined ? verdict.expires : earlierExpiration(verdict.expires, { kind: "at", unix: cx.now + cap }) };
+  }
+}
