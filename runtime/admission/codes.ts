@@ -21,6 +21,7 @@ export const ADMISSION_CODES = {
   A1015: "malformed time claim",
   // The Smalt parts of a validator.
   A1020: "require predicate failed",
+  A1021: "expiry cap cannot be computed",
   A1030: "no ticket of the validator's class",
   // Bonds and per-command admission.
   A1040: "no bond",
@@ -31,7 +32,6 @@ export const ADMISSION_CODES = {
   // Setting up admission from a checked program (thrown as AdmissionSetupError).
   A1060: "no TDX check configured",
   A1061: "unknown organism",
-  A1062: "expiry cap is not a constant",
   A1063: "unusable key",
 } as const;
 

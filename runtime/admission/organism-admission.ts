@@ -1,7 +1,6 @@
 // A checked program's organism -> what admission needs at run time: each stream's and
 // collection's validators (AND-ed, in `requires` order) and the organism's network id.
 // Clauses are compiled once here; a policy the runtime cannot serve is an AdmissionSetupError.
-import { durationSeconds } from "../../compiler/diff/admission-eval.js";
 import { ProgramIndex } from "../../compiler/eval/program-index.js";
 import { toHex } from "../../compiler/fingerprint/bytes.js";
 import { validatorClause } from "../../compiler/fingerprint/canonical-validators.js";
@@ -58,10 +57,5 @@ export function validatorRuntime(def: ValidatorDef, index: ProgramIndex, options
   if (clause.kind === "JwtClause") check = JwtCheck.fromClause(clause);
   else if (options.tdx) check = options.tdx(def);
   else throw new AdmissionSetupError("A1060", `validator \`${name}\` has a tdx clause, but no TDX check was given (AdmissionOptions.tdx)`);
-  let capSecs: bigint | undefined;
-  if (def.expiresWithin) {
-    capSecs = durationSeconds(def.expiresWithin, index);
-    if (capSecs === undefined) throw new AdmissionSetupError("A1062", `validator \`${name}\`: \`expires within\` does not evaluate to a constant duration`);
-  }
-  return new ValidatorRuntime({ name, clause: check, requires: def.requires, index, ...(capSecs === undefined ? {} : { capSecs }) });
+  return new ValidatorRuntime({ name, clause: check, requires: def.requires, index, ...(def.expiresWithin ? { cap: def.expiresWithin } : {}) });
 }

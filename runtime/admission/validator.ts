@@ -3,17 +3,18 @@
 // presented ticket of the clause's class is tried, and the longest-lived admission wins.
 import type { ProgramIndex } from "../../compiler/eval/program-index.js";
 import type { ValidatorRequire } from "../../compiler/ir/declarations.js";
+import type { Expr } from "../../compiler/ir/expressions.js";
 import { ADMISSION_CODES, type Refusal, refusal } from "./codes.js";
 import { type Decision, earlierExpiration, type Expiration, laterExpiration } from "./decision.js";
-import { failedRequire } from "./require-predicates.js";
+import { expiryCap, expressionInput, failedRequire } from "./validator-expressions.js";
 import type { PresentedTicket, TicketCheck, TicketContext } from "./ticket.js";
 
 export interface ValidatorParts {
   readonly name: string;
   readonly clause: TicketCheck;
   readonly requires: readonly ValidatorRequire[];
-  /** `expires within`, in seconds: the Expiration is at most `now + cap`. */
-  readonly capSecs?: bigint;
+  /** `expires within` (a duration, may read `now`): the Expiration is at most `now + cap`. */
+  readonly cap?: Expr;
   /** Constants and functions the predicates may call. */
   readonly index: ProgramIndex;
 }
@@ -47,9 +48,12 @@ export class ValidatorRuntime {
   private async decideOne(ticket: PresentedTicket, cx: TicketContext): Promise<Refusal | { readonly expires: Expiration }> {
     const verdict = await this.parts.clause.check(ticket.data, cx);
     if (!verdict.admitted) return { code: verdict.code, reason: verdict.reason };
-    const failed = failedRequire(this.parts.requires, this.parts.index, verdict.facts, cx);
+    const input = expressionInput(verdict.facts, cx, this.parts.index);
+    const failed = failedRequire(this.parts.requires, input);
     if (failed) return failed;
-    const cap = this.parts.capSecs;
-    return { expires: cap === undefined ? verdict.expires : earlierExpiration(verdict.expires, { kind: "at", unix: cx.now + cap }) };
+    if (this.parts.cap === undefined) return { expires: verdict.expires };
+    const cap = expiryCap(this.parts.cap, input);
+    if (typeof cap !== "bigint") return cap;
+    return { expires: earlierExpiration(verdict.expires, { kind: "at", unix: cx.now + cap }) };
   }
 }

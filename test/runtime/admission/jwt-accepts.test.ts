@@ -3,6 +3,7 @@
 // key rotation, boundaries that are still inside the limits.
 import { describe, expect, it } from "vitest";
 import type { Expiration } from "../../../runtime/admission/decision.js";
+import { jwtTicket } from "../../../runtime/admission/ticket.js";
 import { ecKey, edKey, hmacKey, type SigningKey, signToken } from "./test-keys.js";
 import { bondTable, membersTable, NOW, PEER, presentToken, T } from "./fixture.js";
 
@@ -59,6 +60,18 @@ describe("accepted settings and boundaries", () => {
     expect(await admitted([hs.line], await signToken(hs, base), ["expires within 5m"])).toEqual(at(300n));
     expect(await admitted([hs.line], await signToken(hs, base), ["expires within 1h"])).toEqual(at(600n));
     expect(await admitted([hs.line, "allow_non_expiring"], await signToken(hs, { sub: PEER }), ["expires within 1d"])).toEqual(at(86_400n));
+  });
+
+  it("a cap that reads now ends the bond at a fixed instant, whenever the ticket is presented", async () => {
+    const tail = ["expires within @2025-07-01T00:05:00Z - now"];
+    expect(await admitted([hs.line], await signToken(hs, base), tail)).toEqual(at(300n));
+    const table = membersTable([hs.line], tail);
+    expect(await table.bond(PEER, "bids", [jwtTicket(await signToken(hs, base))], NOW + 100n)).toMatchObject({ admitted: true, expires: at(300n) });
+    expect(await table.bond(PEER, "bids", [jwtTicket(await signToken(hs, base))], NOW + 301n)).toMatchObject({
+      admitted: false,
+      code: "A1021",
+      reason: "validator Members: `expires within` is -1s, a negative duration",
+    });
   });
 
   it("require predicates over claims, the issuer, the peer and now", async () => {
