@@ -4,7 +4,7 @@
 import type { ProgramIndex } from "../../compiler/eval/program-index.js";
 import type { ValidatorRequire } from "../../compiler/ir/declarations.js";
 import type { Expr } from "../../compiler/ir/expressions.js";
-import { ADMISSION_CODES, type Refusal, refusal } from "./codes.js";
+import { type Refusal, refusal } from "./codes.js";
 import { type Decision, earlierExpiration, type Expiration, laterExpiration } from "./decision.js";
 import { expiryCap, expressionInput, failedRequire } from "./validator-expressions.js";
 import type { PresentedTicket, TicketCheck, TicketContext } from "./ticket.js";
@@ -30,7 +30,7 @@ export class ValidatorRuntime {
     const { clause, name } = this.parts;
     const mine = tickets.filter((t) => t.class === clause.ticketClass);
     if (mine.length === 0) {
-      return { admitted: false, validator: name, ...refusal("A1030", `no ${clause.ticketClass} ticket was presented (${ADMISSION_CODES.A1030})`) };
+      return { admitted: false, validator: name, ...refusal("A1030", `no ${clause.ticketClass} ticket was presented`) };
     }
     let best: Expiration | undefined;
     const refusals: Refusal[] = [];
@@ -41,7 +41,8 @@ export class ValidatorRuntime {
     }
     if (best !== undefined) return { admitted: true, validator: name, expires: best };
     const first = refusals[0];
-    const reason = mine.length === 1 ? first.reason : `${first.reason} (and ${mine.length - 1} more ${clause.ticketClass} tickets refused)`;
+    const others = mine.length - 1;
+    const reason = others === 0 ? first.reason : `${first.reason} (and ${others} more ${clause.ticketClass} ticket${others === 1 ? "" : "s"} refused)`;
     return { admitted: false, validator: name, code: first.code, reason };
   }
 
