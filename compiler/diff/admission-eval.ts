@@ -100,6 +100,12 @@ export function holds(e: Expr, t: Ticket, cx: AdmissionContext): boolean {
   return v !== MISSING && v.kind === "Bool" && v.value;
 }
 
+/** An integer-valued expression on a ticket (e.g. `expires within @2026-01-01T00:00:00Z - now`), or undefined if unknown. */
+export function intOn(e: Expr, t: Ticket, cx: AdmissionContext): bigint | undefined {
+  const v = evalOn(e, t, cx);
+  return v !== MISSING && v.kind === "Int" ? v.value : undefined;
+}
+
 /** A duration expression's seconds, or undefined if it cannot be known without a ticket. */
 export function durationSeconds(e: Expr, index: ProgramIndex): bigint | undefined {
   const v = constantValue(e, index);

@@ -16,3 +16,13 @@ export function earlierExpiration(a: Expiration, b: Expiration): Expiration {
   if (b.kind === "never") return a;
   return a.unix <= b.unix ? a : b;
 }
+
+/** The later of two expirations: what several tickets of one class give (mosaik takes the longest-lived). */
+export function laterExpiration(a: Expiration, b: Expiration): Expiration {
+  return earlierExpiration(a, b) === a ? b : a;
+}
+
+/** True while an admission holds at `now` (an `at` time is exclusive). */
+export function holdsAt(e: Expiration, now: bigint): boolean {
+  return e.kind === "never" || now < e.unix;
+}
