@@ -13,6 +13,7 @@ Commands:
   test PATH…        run the test blocks of policies against their emitted code
   run FILE          run an organism on a committee of replicas; print each commit
   replay DIR        re-derive and check every receipt, root and certificate of a run
+  simulate          bidding strategies against the market on a committee; HTML report
   fingerprint FILE  print each organism's stable id, content hash, GroupId, signatures
   diff OLD NEW      what a policy change means: identifiers, moved parts, witnesses
   demo              check the standard library and every example, with costs
@@ -105,6 +106,19 @@ log record is reported and cut. A receipt or certificate for an index the log no
 holds is reported as a lost acknowledged command.
 
 Exit codes: 0 everything agrees, 1 a mismatch, 2 not a readable data directory.
+`,
+  simulate: `Usage: smalt simulate [--slots N] [--seed S] [--replicas N] [--out FILE]
+
+Runs a population of bidding strategies (truthful, shader, overbidder, sniper, jittery)
+against the reputation-gated slot auction (examples/reputation-gated-market) on a
+committee of N replicas (default 3) for N slots (default 200). A reputation feed scores
+each winner's delivery; bidders below the policy's floor are refused until they recover.
+Writes an HTML report with inline SVG charts of the clearing price, the allocation and
+each bidder's reputation over time (default simulate-report.html), and prints each
+strategy's slots won, refusals, payments, utility and final score. The same seed gives
+the same log, certificates and report, byte for byte.
+
+Exit codes: 0 done, 2 bad usage or an unwritable report file, 3 internal error.
 `,
   fingerprint: `Usage: smalt fingerprint FILE [--json]
 

@@ -18,6 +18,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   test: async () => (await import("./test.js")).runTestCommand,
   run: async () => (await import("./run.js")).runRun,
   replay: async () => (await import("./replay.js")).runReplay,
+  simulate: async () => (await import("./simulate.js")).runSimulate,
   demo: async () => (await import("./demo.js")).runDemo,
   fingerprint: async () => (await import("./fingerprint.js")).runFingerprint,
   diff: async () => (await import("./diff.js")).runDiff,
