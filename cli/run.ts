@@ -4,20 +4,21 @@
 // commands (the scenario file's JSON lines, or stdin's as they arrive) and prints each
 // commit. Every input line is checked before it is appended: a bad one is reported with
 // its line number and never reaches the log.
-import fs from "node:fs";
 import path from "node:path";
-import readline from "node:readline";
-import { Readable } from "node:stream";
 import { plural } from "../compiler/diagnostics/render-text.js";
 import { openDataDir, DataDirError, type OpenedDataDir } from "../runtime/data-dir/data-dir.js";
 import { LogOpenError } from "../runtime/ordering/embedded-log.js";
-import type { CommandEnvelope } from "../runtime/replica/command-codec.js";
 import { ReplicaKey } from "../runtime/replica/replica-key.js";
 import { CommitteeRun } from "../runtime/run/committee-run.js";
 import { FaultSpecError, parseFault, type Fault } from "../runtime/run/faults.js";
+import { AdmissionSetupError } from "../runtime/admission/codes.js";
+import { organismAdmission } from "../runtime/admission/organism-admission.js";
+import { AdmissionGate } from "../runtime/run/admission-gate.js";
+import { admissionOptions } from "./admission-options.js";
 import { parseCommandArgs } from "./args.js";
 import { checkEntryFile } from "./check-entry.js";
-import { parseCommandLine } from "./command-lines.js";
+import { readScenario, stdinItems, type InputItem } from "./run-input.js";
+import { RunFeeder } from "./run-feeder.js";
 import { certificateLine, divergenceLines, painter, stepLine } from "./commit-lines.js";
 import { compileOrganism, pickOrganism } from "./compile-organism.js";
 import { committeeShape } from "./committee-shape.js";
@@ -32,6 +33,7 @@ const FLAGS = {
   batch: { type: "string" },
   fault: { type: "string" },
   quiet: { type: "boolean" },
+  now: { type: "string" },
 } as const;
 
 export async function runRun(argv: readonly string[], io: Io): Promise<number> {
@@ -44,6 +46,10 @@ export async function runRun(argv: readonly string[], io: Io): Promise<number> {
   const replicas = flag("replicas") === undefined ? undefined : positive(flag("replicas")!);
   if (replicas === undefined && flag("replicas") !== undefined) return usageError(io, "`--replicas` needs a whole number ≥ 1", "run");
 
+  const nowFlag = flag("now");
+  if (nowFlag !== undefined && !/^\d{1,15}$/.test(nowFlag)) return usageError(io, "`--now` needs Unix seconds (a whole number)", "run");
+  const now = nowFlag !== undefined ? BigInt(nowFlag) : BigInt(Math.floor(Date.now() / 1000));
+
   const checked = checkEntryFile(args.positionals[0], io, "run", "not run");
   if (!checked.ok) return checked.exit;
   const picked = pickOrganism(checked.program, checked.entryKey, flag("organism"));
@@ -51,6 +57,13 @@ export async function runRun(argv: readonly string[], io: Io): Promise<number> {
   const organism = await compileOrganism(checked.program, picked.def);
   const { machine } = organism;
   const shape = committeeShape(picked.def, replicas);
+  let gate: AdmissionGate;
+  try {
+    gate = new AdmissionGate(organismAdmission(checked.program.modules, picked.def.ref.name, admissionOptions()), machine.api.HANDLERS);
+  } catch (e) {
+    if (e instanceof AdmissionSetupError) return usageError(io, `cannot set up admission: ${e.message}`, "run");
+    throw e;
+  }
 
   let faults: Fault[];
   try {
@@ -68,7 +81,7 @@ export async function runRun(argv: readonly string[], io: Io): Promise<number> {
   }
 
   // All of a scenario file is checked before anything is appended.
-  let scenario: CommandEnvelope[] | undefined;
+  let scenario: readonly InputItem[] | undefined;
   const scenarioFile = flag("scenario");
   if (scenarioFile !== undefined) {
     const read = readScenario(path.resolve(io.cwd, scenarioFile), scenarioFile, machine.validate);
@@ -78,7 +91,7 @@ export async function runRun(argv: readonly string[], io: Io): Promise<number> {
       io.err(`nothing run: ${plural(read.problems.length, "bad command line")} in ${scenarioFile}\n`);
       return EXIT.problems;
     }
-    scenario = read.commands;
+    scenario = read.items;
   }
 
   const dataFlag = flag("data");
@@ -137,8 +150,16 @@ export async function runRun(argv: readonly string[], io: Io): Promise<number> {
   io.out(header(picked.def.ref.name, machine.contentHash, shape, data, run));
   const before = run.log.lastIndex();
   let badLines = 0;
-  if (scenario) await run.submit(scenario);
-  else badLines = await submitStream(run, io, machine.validate);
+  const feeder = new RunFeeder(run, gate, io, paint, batch, now, (peer) => `${peer.slice(0, 8)}…`);
+  if (scenario) for (const item of scenario) await feeder.take(item, scenarioFile!);
+  else {
+    const bad = (message: string) => {
+      badLines++;
+      io.err(`${message}\n`);
+    };
+    for await (const item of stdinItems(io, machine.validate, bad)) await feeder.take(item, "stdin");
+  }
+  await feeder.flush();
   progress.clear();
   const appended = run.log.lastIndex() - before;
   const committed = run.committee.committedIndex;
@@ -152,7 +173,8 @@ export async function runRun(argv: readonly string[], io: Io): Promise<number> {
   );
   if (committed < end) io.out(paint("31", `indexes ${committed + 1} to ${end} are not certified: fewer than ${shape.quorum} live, agreeing members\n`));
   if (badLines > 0) io.err(`${plural(badLines, "bad command line")} not appended\n`);
-  return badLines > 0 || committed < end ? EXIT.problems : EXIT.ok;
+  if (feeder.refused > 0) io.out(`${plural(feeder.refused, "command")} refused at admission, not appended\n`);
+  return badLines > 0 || feeder.refused > 0 || committed < end ? EXIT.problems : EXIT.ok;
 }
 
 function positive(s: string): number | undefined {
@@ -166,45 +188,4 @@ function header(name: string, contentHash: string, shape: { quorum: number; size
       : `resumed at index ${run.log.lastIndex()}${run.recovery.kind === "torn-tail" ? ` (a torn last record of ${run.recovery.tornBytes} bytes was cut: ${run.recovery.reason})` : ""}`
     : "log in memory";
   return `${name} (content hash ${contentHash.slice(0, 16)}…) on a committee of ${shape.quorum} of ${shape.size}${shape.note}; ${where}\n`;
-}
-
-type ScenarioRead =
-  | { readonly ok: true; readonly commands: CommandEnvelope[] }
-  | { readonly ok: false; readonly problems: readonly string[]; readonly usage?: string };
-
-function readScenario(abs: string, shown: string, validate: Parameters<typeof parseCommandLine>[1]): ScenarioRead {
-  let text: string;
-  try {
-    text = fs.readFileSync(abs, "utf8");
-  } catch (e) {
-    return { ok: false, problems: [], usage: `cannot read scenario ${shown}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
-  }
-  const commands: CommandEnvelope[] = [];
-  const problems: string[] = [];
-  text.split("\n").forEach((line, i) => {
-    if (line.trim() === "" || line.trimStart().startsWith("//")) return;
-    const parsed = parseCommandLine(line, validate);
-    if (parsed.ok) commands.push(parsed.envelope);
-    else problems.push(`${shown}:${i + 1}: ${parsed.message}`);
-  });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, commands };
-}
-
-/** Submits stdin's lines as they arrive; a bad line is reported and skipped. Returns the number of bad lines. */
-async function submitStream(run: CommitteeRun<unknown>, io: Io, validate: Parameters<typeof parseCommandLine>[1]): Promise<number> {
-  const lines = readline.createInterface({ input: io.stdin ?? Readable.from([]), crlfDelay: Infinity });
-  let lineNo = 0;
-  let bad = 0;
-  for await (const line of lines) {
-    lineNo++;
-    if (line.trim() === "" || line.trimStart().startsWith("//")) continue;
-    const parsed = parseCommandLine(line, validate);
-    if (!parsed.ok) {
-      bad++;
-      io.err(`stdin:${lineNo}: ${parsed.message} (not appended)\n`);
-      continue;
-    }
-    await run.submit([parsed.envelope]);
-  }
-  return bad;
 }
