@@ -57,6 +57,7 @@ export function checkInput(ticket: TdxTicket, ctx: TdxCheckContext): CheckedInpu
   for (const [what, t] of [["started_at", e.startedAt], ["quoted_at", e.quotedAt], ["now", ctx.now]] as const) {
     if (typeof t !== "bigint") return refusal(TDX_CODES.malformed, `${what} is not a bigint of Unix seconds`);
   }
+  if (typeof ctx.collateral !== "string" && !(ctx.collateral instanceof Uint8Array)) return refusal(TDX_CODES.malformed, "collateral is neither JSON text nor bytes");
   const exp = e.expiration;
   if (!exp || (exp.kind !== "never" && !(exp.kind === "at" && typeof exp.unix === "bigint"))) return refusal(TDX_CODES.malformed, "ticket expiration is neither never nor a Unix time");
   return {

@@ -17,10 +17,16 @@ export type TrustAnchor =
 
 const PCK_CERT_CHAIN_TYPE = 5;
 
-/** The DER certificates of the PCK chain carried in the quote, leaf first. */
+/** The DER certificates of the PCK chain carried in the quote, leaf first. Quoting services zero-pad quotes (the Intel fixture has 70 zero bytes after its
+ * auth data), which no signature covers: zero padding is allowed, any other trailing byte is not. */
 export function quoteCertChain(quote: Uint8Array): Uint8Array[] | TdxRefusal {
   try {
     const parsed = Quote.parse(quote);
+    const signed = parsed.signedLength();
+    const total = signed + 4 + new DataView(quote.buffer, quote.byteOffset + signed, 4).getUint32(0, true);
+    if (quote.subarray(total).some((b) => b !== 0)) {
+      return refusal(TDX_CODES.malformed, `quote has non-zero bytes after its auth data (byte ${total} on); only zero padding may follow a quote`);
+    }
     const certData = parsed.authData.intoV3().certificationData;
     if (certData.certType !== PCK_CERT_CHAIN_TYPE) {
       return refusal(TDX_CODES.malformed, `quote carries certification data type ${certData.certType}, not a PCK certificate chain (type 5)`);

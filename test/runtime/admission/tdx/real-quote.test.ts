@@ -95,6 +95,11 @@ describe("real TDX quote (Intel root)", () => {
     expect(checkTdxTicket(unpinned, ticket(), ctx())).toMatchObject({ admitted: false, code: "T2017" });
   });
 
+  it("the clause's pin wins over the runtime's", () => {
+    expect(checkTdxTicket({ ...clause, collateral: "ab".repeat(32) }, ticket(), ctx({ collateralPin: PIN }))).toMatchObject({ code: "T2003" });
+    expect(checkTdxTicket(clause, ticket(), ctx({ collateralPin: "ab".repeat(32) })).tcbStatus).toBe("UpToDate");
+  });
+
   it("refuses a TCB status the clause does not accept", () => {
     const d = checkTdxTicket({ ...clause, accept: ["OutOfDate", "SWHardeningNeeded"] }, ticket(), ctx());
     expect(d).toMatchObject({ admitted: false, code: "T2012", tcbStatus: "UpToDate" });
@@ -105,7 +110,10 @@ describe("real TDX quote (Intel root)", () => {
     expect(checkTdxTicket(clause, ticket(quote.slice(0, 700)), ctx())).toMatchObject({ code: "T2000" });
     expect(checkTdxTicket(clause, { quote } as unknown as TdxTicket, ctx())).toMatchObject({ code: "T2000" });
     expect(checkTdxTicket(clause, ticket(), ctx({ peerKey: "xyz" }))).toMatchObject({ code: "T2000" });
-    expect(checkTdxTicket(clause, ticket(), ctx({ collateral: "not json", collateralPin: undefined }))).toMatchObject({ code: "T2003" });
+    expect(checkTdxTicket(clause, ticket(), ctx({ collateral: "not json" }))).toMatchObject({ code: "T2003" });
+    expect(checkTdxTicket({ ...clause, collateral: collateralDigest("not json") }, ticket(), ctx({ collateral: "not json" }))).toMatchObject({ code: "T2000" });
+    expect(checkTdxTicket({ ...clause, collateral: collateralDigest("{}") }, ticket(), ctx({ collateral: "{}" }))).toMatchObject({ code: "T2000" });
+    expect(checkTdxTicket(clause, ticket(), ctx({ collateral: undefined as unknown as string }))).toMatchObject({ code: "T2000" });
   });
 
   it("the verified report's registers feed the measurement checks", () => {
