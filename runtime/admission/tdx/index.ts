@@ -6,3 +6,5 @@ export { TDX_CODES, type TdxCode } from "./codes.js";
 export { DEFAULT_ACCEPTED_STATUSES, type TdxClausePolicy } from "./policy.js";
 export type { TdxCheckContext, TdxTicket } from "./ticket-input.js";
 export type { TdxTrust } from "./trust-anchor.js";
+export { decodeTdxTicket, encodeTdxTicket } from "./ticket-bytes.js";
+export { tdxCheckFactory, TdxTicketCheck, type TdxClauseVerdict, type TdxRuntimeConfig, type TdxTicketContext } from "./tdx-ticket-check.js";

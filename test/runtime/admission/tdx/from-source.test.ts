@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { DiffSide } from "../../../../compiler/diff/diff-side.js";
 import { tdxSpecOfValidator } from "../../../../compiler/diff/tdx-model.js";
-import { checkTdxTicket, collateralDigest, type TdxCheckContext, type TdxExtraData } from "../../../../runtime/admission/tdx/index.js";
+import { toHex } from "../../../../compiler/fingerprint/bytes.js";
+import { checkTdxTicket, collateralDigest, decodeTdxTicket, encodeTdxTicket, tdxCheckFactory, type TdxCheckContext, type TdxExtraData } from "../../../../runtime/admission/tdx/index.js";
 import { createTestPki, syntheticTicket } from "../../../../runtime/admission/tdx/test-pki/index.js";
 import { diffInput } from "../../../support/fingerprint-source.js";
 
@@ -14,7 +15,7 @@ const pki = createTestPki({ issuedAt: NOT_BEFORE, tcbStatus: "SWHardeningNeeded"
 const reg = (b: number) => new Uint8Array(48).fill(b);
 const hex = (b: number) => `0x${b.toString(16).padStart(2, "0").repeat(48)}`;
 
-function specFor(accept: string) {
+function sourceFor(accept: string) {
   const src = `validator V {
   tdx {
     mrtd = ${hex(0x31)}
@@ -31,6 +32,11 @@ function specFor(accept: string) {
   const side = new DiffSide(diffInput("v.smalt", src));
   const def = side.entryValidators().get("V");
   if (!def) throw new Error("validator V did not compile");
+  return { side, def };
+}
+
+function specFor(accept: string) {
+  const { side, def } = sourceFor(accept);
   return { ...tdxSpecOfValidator(def, side.index), name: "V" };
 }
 
@@ -55,5 +61,23 @@ describe("a compiled tdx validator", () => {
 
   it("is strict about TCB status when it writes no accept", () => {
     expect(checkTdxTicket(specFor(""), ticket(0xa6), ctx)).toMatchObject({ admitted: false, code: "T2012", tcbStatus: "SWHardeningNeeded" });
+  });
+
+  it("serves as the runtime's tdx ticket check, on ticket bytes", async () => {
+    const { side, def } = sourceFor("accept SWHardeningNeeded");
+    const check = tdxCheckFactory(side.index, { contentHash, collateral: pki.collateralJson, trust: { testRoot: pki.rootDer } })(def);
+    expect(check.ticketClass).toBe("tdx");
+    const t = ticket(0xdb);
+    const data = encodeTdxTicket(t.quote, t.extra as TdxExtraData);
+    expect(decodeTdxTicket(data)).toEqual({ quote: t.quote, extra: t.extra });
+    const cx = { peer: toHex(extra.peerId), networkId: toHex(extra.networkId), now: NOW };
+    expect(await check.check(data, cx)).toMatchObject({ admitted: true, expires: extra.expiration, warnings: [expect.stringContaining("TEST ROOT")] });
+    expect(await check.check(data, { ...cx, peer: "ab".repeat(32) })).toMatchObject({ admitted: false, code: "T2009" });
+    expect(await check.check(data.slice(0, 50), cx)).toMatchObject({ admitted: false, code: "T2000" });
+    const never = encodeTdxTicket(t.quote, { ...extra, expiration: { kind: "never" } });
+    expect(decodeTdxTicket(never)).toMatchObject({ extra: { expiration: { kind: "never" } } });
+    const badFlag = data.slice();
+    badFlag[81] = 7;
+    expect(await check.check(badFlag, cx)).toMatchObject({ admitted: false, code: "T2000" });
   });
 });
