@@ -12,7 +12,8 @@ import { acceptedStatuses, validatorName, type TdxClausePolicy } from "./policy.
 import { tdReportOf } from "./td-report.js";
 import { checkInput, type TdxCheckContext, type TdxTicket } from "./ticket-input.js";
 import { checkTimes } from "./ticket-times.js";
-import { quoteCertChain, trustAnchorFor } from "./trust-anchor.js";
+import { quoteCertChain } from "./quote-chain.js";
+import { trustAnchorFor } from "./trust-anchor.js";
 import { verifyQuote } from "./verify-quote.js";
 
 export const TEST_ROOT_WARNING = "TEST ROOT: this quote was verified against a test root CA, not Intel's; it proves nothing about real hardware";

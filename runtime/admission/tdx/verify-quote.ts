@@ -3,7 +3,8 @@
 // messages are mapped onto stable codes here (the message travels in the reason).
 import { QuoteVerifier, type Collateral, type VerifiedReport } from "@phala/dcap-qvl";
 import { refusal, TDX_CODES, type TdxRefusal } from "./codes.js";
-import { errorMessage, type TrustAnchor } from "./trust-anchor.js";
+import { errorMessage } from "./error-message.js";
+import type { TrustAnchor } from "./trust-anchor.js";
 
 /** dcap-qvl messages that mean "collateral or a certificate is outside its validity window". */
 const VALIDITY_MESSAGES = [
