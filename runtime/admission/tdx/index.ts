@@ -7,4 +7,4 @@ export { DEFAULT_ACCEPTED_STATUSES, type TdxClausePolicy } from "./policy.js";
 export type { TdxCheckContext, TdxTicket } from "./ticket-input.js";
 export type { TdxTrust } from "./trust-anchor.js";
 export { decodeTdxTicket, encodeTdxTicket } from "./ticket-bytes.js";
-export { tdxCheckFactory, TdxTicketCheck, type TdxClauseVerdict, type TdxRuntimeConfig, type TdxTicketContext } from "./tdx-ticket-check.js";
+export { tdxCheckFactory, TdxTicketCheck, type TdxClauseVerdict, type TdxRuntimeConfig } from "./tdx-ticket-check.js";

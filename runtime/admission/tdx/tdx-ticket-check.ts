@@ -1,28 +1,17 @@
-// A `tdx { … }` clause as a ticket check of the admission runtime: ticket bytes in (the wire
-// form of ticket-bytes.ts), a clause verdict out. The check/verdict shapes are those of
-// `TicketCheck` / `ClauseVerdict` in runtime/admission/ticket.ts (admission-jwt branch),
-// restated here structurally so this module does not depend on that branch.
+// A `tdx { … }` clause as a ticket check of the admission runtime (TicketCheck in
+// runtime/admission/ticket.ts): ticket bytes in (the wire form of ticket-bytes.ts), a
+// clause verdict out, with the verifier's warnings (a trusted test root says so).
 import type { ProgramIndex } from "../../../compiler/eval/program-index.js";
 import type { ValidatorDef } from "../../../compiler/ir/declarations.js";
 import { tdxSpecOfValidator } from "../../../compiler/diff/tdx-model.js";
-import type { Expiration } from "../decision.js";
+import type { ClauseVerdict, TicketCheck, TicketContext } from "../ticket.js";
 import { checkTdxTicket } from "./check-tdx-ticket.js";
 import { isRefusal } from "./codes.js";
 import type { TdxClausePolicy } from "./policy.js";
 import { decodeTdxTicket } from "./ticket-bytes.js";
 import type { TdxTrust } from "./trust-anchor.js";
 
-export interface TdxTicketContext {
-  /** The presenting peer's id, 64 hex digits. */
-  readonly peer: string;
-  /** The organism's network id, 64 hex digits. */
-  readonly networkId: string;
-  readonly now: bigint;
-}
-
-export type TdxClauseVerdict =
-  | { readonly admitted: true; readonly expires: Expiration; readonly facts: { readonly claims: ReadonlyMap<string, string | bigint | boolean> }; readonly warnings: readonly string[] }
-  | { readonly admitted: false; readonly code: string; readonly reason: string };
+export type TdxClauseVerdict = ClauseVerdict & { readonly warnings?: readonly string[] };
 
 /** What the runtime configuration supplies for every tdx clause of one organism. */
 export interface TdxRuntimeConfig {
@@ -32,7 +21,7 @@ export interface TdxRuntimeConfig {
   readonly trust: TdxTrust;
 }
 
-export class TdxTicketCheck {
+export class TdxTicketCheck implements TicketCheck {
   readonly ticketClass = "tdx" as const;
 
   constructor(
@@ -40,7 +29,7 @@ export class TdxTicketCheck {
     private readonly config: TdxRuntimeConfig,
   ) {}
 
-  async check(data: Uint8Array, cx: TdxTicketContext): Promise<TdxClauseVerdict> {
+  async check(data: Uint8Array, cx: TicketContext): Promise<TdxClauseVerdict> {
     const ticket = decodeTdxTicket(data);
     if (isRefusal(ticket)) return { admitted: false, code: ticket.code, reason: ticket.reason };
     const d = checkTdxTicket(this.clause, ticket, { ...this.config, now: cx.now, peerKey: cx.peer, networkId: cx.networkId });
