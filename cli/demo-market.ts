@@ -18,6 +18,7 @@ import { CommitteeRun } from "../runtime/run/committee-run.js";
 import type { Fault } from "../runtime/run/faults.js";
 import { replayDataDir } from "../runtime/run/replay.js";
 import { checkEntryFile } from "./check-entry.js";
+import { admitDemo, DEMO_NOW } from "./demo-admission.js";
 import { compileOrganism, pickOrganism } from "./compile-organism.js";
 import { LEADER, SEARCHERS, slotCommands, valueOf } from "./demo-market-scenario.js";
 import type { Io } from "./io.js";
@@ -33,7 +34,8 @@ const DRILLS: readonly Fault[] = [
   { kind: "corrupt", member: 1, index: 37, field: "next_seq" },
 ];
 
-const NAMES = new Map([LEADER, ...SEARCHERS.map((s) => s.name)].map((n) => [namedPeer(n), n]));
+const NAMES = new Map([LEADER, "mallory", ...SEARCHERS.map((s) => s.name)].map((n) => [namedPeer(n), n]));
+const impostorBid = () => ({ sender: namedPeer("mallory"), command: { handler: "bid", args: { qty: "1", price: "9000000" } } });
 const who = (peer: string) => NAMES.get(peer) ?? `${peer.slice(0, 8)}…`;
 const gwei = (v: Json | bigint) => BigInt(String(v)).toLocaleString("en-US");
 
@@ -53,6 +55,10 @@ export async function runMarketDemo(io: Io): Promise<boolean> {
     io.out(`SlotAuction, content hash ${machine.contentHash.slice(0, 16)}…, on ${REPLICAS} replicas (quorum ${QUORUM}), embedded log in a temporary folder\n`);
     io.out(`members: ${data.record.members.map((m, i) => `#${i} ${m.slice(0, 12)}…`).join(", ")}\n`);
     io.out(`searchers: ${SEARCHERS.map((s) => `${s.name} (bids ${s.shadingBps / 100}% of value)`).join(", ")}; reputation floor 60.00%\n`);
+    const admitted = await admitDemo(checked.program.modules, picked.def, machine, data.keys, SEARCHERS.map((s) => s.name));
+    io.out(`\nadmission (at ${new Date(Number(DEMO_NOW) * 1000).toISOString()}):\n${admitted.lines.map((l) => `   ${l}\n`).join("")}`);
+    const replicasAdmitted = admitted.committee.attested && admitted.committee.members.slice(0, REPLICAS).every((m) => m.decision.admitted);
+    if (!replicasAdmitted) return false;
     let steps: CommittedStep<OrganismReceipt>[] = [];
     let last: CommitCertificate | undefined;
     const notes: string[] = [];
@@ -72,7 +78,13 @@ export async function runMarketDemo(io: Io): Promise<boolean> {
     });
     for (let slot = 1; slot <= DEMO_SLOTS; slot++) {
       steps = [];
-      await run.submit(slotCommands(slot));
+      const wanted = [...slotCommands(slot), ...(slot === 1 ? [impostorBid()] : [])];
+      const allowed = wanted.filter((env) => {
+        const v = admitted.gate.check(env, DEMO_NOW);
+        if (!v.admitted) notes.push(`   refused at admission: ${who(env.sender)} on ${v.surface}: ${v.code} ${v.reason} (not appended)`);
+        return v.admitted;
+      });
+      await run.submit(allowed);
       io.out(`\n-- slot ${slot}\n${describeSlot(slot, steps)}${notes.map((n) => `${n}\n`).join("")}`);
       notes.length = 0;
       const state = machine.api.stateToJson(run.committee.replica(0)!.state) as { last_cleared: { fills: { agent: string; qty: string; pay: string }[]; price: string | null } };
@@ -82,7 +94,7 @@ export async function runMarketDemo(io: Io): Promise<boolean> {
       io.out(`   allocation: ${fills}; clearing price ${price}\n`);
       if (last) {
         const check = verifyCertificate(last, membership);
-        io.out(`   certificate #${last.index}: root ${last.root.slice(0, 16)}…, ${last.signatures.length} of ${REPLICAS} signatures, ${check.ok ? "verifies offline" : `DOES NOT VERIFY: ${check.reason}`}\n`);
+        io.out(`   certificate #${last.index}: root ${last.root.slice(0, 16)}…, ${last.signatures.length} of ${REPLICAS} attested members signed, ${check.ok ? "verifies offline" : `DOES NOT VERIFY: ${check.reason}`}\n`);
         if (!check.ok) return false;
       }
     }
