@@ -70,3 +70,20 @@ export function marginalOrders(shape: BookShape, firstAgent = 1): fc.Arbitrary<O
 export function shuffled<T>(xs: readonly T[]): fc.Arbitrary<T[]> {
   return fc.shuffledSubarray([...xs], { minLength: xs.length, maxLength: xs.length });
 }
+
+export interface Block {
+  readonly qty: bigint;
+  readonly price: bigint;
+}
+
+/**
+ * A book where agent `agent` places `blocks` (in this order, one after another in the log)
+ * at `position` among the others' orders; seqs are renumbered 0, 1, … in log order, so
+ * the others keep their relative order whatever the agent reports.
+ */
+export function withAgent(others: readonly Order[], agent: number, blocks: readonly Block[], position: number): Order[] {
+  const log = [...others].sort((a, b) => (a.seq < b.seq ? -1 : 1));
+  const at = Math.min(position, log.length);
+  const mine = blocks.map((b) => ({ agent, qty: b.qty, price: b.price, seq: 0n }));
+  return [...log.slice(0, at), ...mine, ...log.slice(at)].map((o, i) => ({ ...o, seq: BigInt(i) }));
+}
