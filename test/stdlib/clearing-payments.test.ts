@@ -2,12 +2,13 @@
 // for the per-order rules, in total for vcg, and no seller in the call market receives less
 // than it asked), first_price charges each winner its own bid, and the uniform-price rules
 // charge exactly b(k+1) (first_rejected, the reserve when nothing valid is rejected) or b(k)
-// (last_accepted), which lie between the first rejected and the last accepted unit.
+// (last_accepted), which lie between the first rejected and the last accepted unit; the
+// call market trades every unit at floor((bid_q* + ask_q*) / 2).
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ClearingHarness, ONE_SIDED_RULES } from "./support/clearing-harness.js";
 import { oneSidedBook, orders, type BookShape } from "./support/orders.js";
-import { acceptedOrders, isValid, qtyByAgent, rankAsks, rankBids, rankedValidUnits, sum } from "./support/reference.js";
+import { acceptedOrders, callMarketVolume, isValid, qtyByAgent, rankAsks, rankBids, rankedValidUnits, sum } from "./support/reference.js";
 import { settings } from "./support/settings.js";
 
 const SHAPE: BookShape = { agents: 4, maxOrders: 10, maxQty: 4, maxPrice: 12 };
@@ -117,6 +118,24 @@ describe("std.clearing: payment conventions", () => {
           expect(p).toBeGreaterThanOrEqual(reserve);
         }
         for (const a of [first, last]) for (const f of a.fills) expect(f.pay).toBe(f.qty * a.price!);
+      }),
+      settings(80),
+    );
+  });
+
+  it("call_market_mid: every unit trades at floor((bid_q* + ask_q*) / 2), the marginal bid and ask", () => {
+    fc.assert(
+      fc.property(orders(SHAPE), orders(SHAPE, 5), (bids, asks) => {
+        const a = harness.callMarket(bids, asks);
+        const { volume, bidUnits, askUnits } = callMarketVolume(bids, asks);
+        if (volume === 0n) {
+          expect(a).toEqual({ fills: [], price: null });
+          return;
+        }
+        const q = Number(volume);
+        const mid = (bidUnits[q - 1] + askUnits[q - 1]) / 2n; // bigint division rounds down here (non-negative)
+        expect(a.price).toBe(mid);
+        for (const f of a.fills) expect(f.pay).toBe(f.qty * mid);
       }),
       settings(80),
     );
