@@ -11,6 +11,8 @@ import { callMarketVolume, isValid, qtyByAgent, rankAsks, rankBids, sum } from "
 import { settings } from "./support/settings.js";
 
 const SHAPE: BookShape = { agents: 4, maxOrders: 10, maxQty: 4, maxPrice: 12 };
+/** Sellers in the call market are agents FIRST_SELLER…, buyers 1…SHAPE.agents. */
+const FIRST_SELLER = SHAPE.agents + 1;
 
 let harness: ClearingHarness;
 beforeAll(async () => {
@@ -57,10 +59,10 @@ describe("std.clearing one-sided rules are feasible", () => {
 describe("std.clearing call_market_mid is feasible", () => {
   it("volume q* on both sides, at most either side's quantity; every matched bid >= every matched ask; the price between them", () => {
     fc.assert(
-      fc.property(orders(SHAPE), orders(SHAPE, 5), (bids, asks) => {
+      fc.property(orders(SHAPE), orders(SHAPE, FIRST_SELLER), (bids, asks) => {
         const a = harness.callMarket(bids, asks);
-        const buys = a.fills.filter((f) => f.agent <= 4);
-        const sells = a.fills.filter((f) => f.agent >= 5);
+        const buys = a.fills.filter((f) => f.agent < FIRST_SELLER);
+        const sells = a.fills.filter((f) => f.agent >= FIRST_SELLER);
         expect(a.fills).toEqual([...buys, ...sells]);
         const bought = sum(buys.map((f) => f.qty));
         const sold = sum(sells.map((f) => f.qty));

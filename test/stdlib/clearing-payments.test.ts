@@ -12,6 +12,8 @@ import { acceptedOrders, callMarketVolume, isValid, qtyByAgent, rankAsks, rankBi
 import { settings } from "./support/settings.js";
 
 const SHAPE: BookShape = { agents: 4, maxOrders: 10, maxQty: 4, maxPrice: 12 };
+/** Sellers in the call market are agents FIRST_SELLER…, buyers 1…SHAPE.agents. */
+const FIRST_SELLER = SHAPE.agents + 1;
 const book = oneSidedBook(SHAPE, 12);
 
 let harness: ClearingHarness;
@@ -53,10 +55,10 @@ describe("std.clearing: individual rationality", () => {
 
   it("call_market_mid: buyers pay at most their bid, sellers receive at least their ask, per order", () => {
     fc.assert(
-      fc.property(orders(SHAPE), orders(SHAPE, 5), (bids, asks) => {
+      fc.property(orders(SHAPE), orders(SHAPE, FIRST_SELLER), (bids, asks) => {
         const a = harness.callMarket(bids, asks);
-        const buys = a.fills.filter((f) => f.agent <= 4);
-        const sells = a.fills.filter((f) => f.agent >= 5);
+        const buys = a.fills.filter((f) => f.agent < FIRST_SELLER);
+        const sells = a.fills.filter((f) => f.agent >= FIRST_SELLER);
         const rb = rankBids(bids).filter((o) => o.qty >= 1n);
         const ra = rankAsks(asks).filter((o) => o.qty >= 1n);
         buys.forEach((f, i) => expect(f.pay).toBeLessThanOrEqual(f.qty * rb[i].price));
@@ -125,7 +127,7 @@ describe("std.clearing: payment conventions", () => {
 
   it("call_market_mid: every unit trades at floor((bid_q* + ask_q*) / 2), the marginal bid and ask", () => {
     fc.assert(
-      fc.property(orders(SHAPE), orders(SHAPE, 5), (bids, asks) => {
+      fc.property(orders(SHAPE), orders(SHAPE, FIRST_SELLER), (bids, asks) => {
         const a = harness.callMarket(bids, asks);
         const { volume, bidUnits, askUnits } = callMarketVolume(bids, asks);
         if (volume === 0n) {
