@@ -30,7 +30,7 @@ describe("random well-typed programs", () => {
       fc.property(program, (p) => {
         expect(checkerComplaints(p.source)).toEqual([]);
       }),
-      { seed: propertySeed(), numRuns: RUNS * 4 },
+      { seed: propertySeed(), numRuns: RUNS * 2 },
     );
   });
 

@@ -35,6 +35,12 @@ export interface SetField {
   readonly cap: number;
 }
 
+export interface ListField {
+  readonly name: string;
+  readonly element: Scalar;
+  readonly cap: number;
+}
+
 export interface EventDef {
   readonly name: string;
   readonly fields: readonly { readonly name: string; readonly type: Scalar }[];
@@ -44,7 +50,10 @@ export interface Env {
   readonly vars: readonly Var[];
   readonly maps: readonly MapField[];
   readonly sets: readonly SetField[];
+  readonly lists: readonly ListField[];
   readonly events: readonly EventDef[];
+  /** In a handler: expressions may write state (`xs.pop()`). */
+  readonly writes: boolean;
   /** Index of the next local's name (`l<n>`, `k<n>`, `v<n>`, `x<n>`): names are never reused in one scope. */
   readonly fresh: number;
   /** How many `for` loops enclose this point (the generator nests at most one). */

@@ -47,8 +47,11 @@ function convertedLiteral(t: IntName): fc.Arbitrary<Ex> {
   return intValue(t).map((n) => ex(`${t}(${n})`, true));
 }
 
+/** Sets and lists: both have `len`, `contains` and quantifiers over their elements. */
+const sequences = (env: Env): readonly SetField[] => [...env.sets, ...env.lists];
+
 function compounds(t: Scalar, env: Env, d: number, anchored: boolean): Options {
-  const out: Options = [...mapReads(t, env, d), ifExpr(t, env, d, anchored)];
+  const out: Options = [...mapReads(t, env, d), ...listReads(t, env, d), ifExpr(t, env, d, anchored)];
   if (isInt(t)) out.push(...intCompounds(t, env, d, anchored));
   if (t === "bool") out.push(...boolCompounds(env, d));
   return out;
@@ -67,15 +70,19 @@ function intCompounds(t: IntName, env: Env, d: number, anchored: boolean): Optio
   if (t === "i64") out.push(weighted(1, expr(t, env, d, true).map((a) => ex(`(-${a.text})`, true))));
   if (t === "u64") out.push(...counts(env, d));
   if (env.maps.length > 0) out.push(weighted(1, fc.constantFrom(...env.maps).chain((m) => sumOver(t, m, env, d))));
+  if (env.lists.length > 0) {
+    const sum = fc.constantFrom(...env.lists).chain((l) => overSet(l, env, (e) => expr(t, e, d, true)).map(([b, body]) => ex(`(sum ${b}: ${body.text})`, true)));
+    out.push(weighted(1, sum));
+  }
   return out;
 }
 
 /** `len(c)` and `count … in c: p` (both u64). */
 function counts(env: Env, d: number): Options {
   const out: Options = [];
-  const lens = [...env.maps.map((m) => m.name), ...env.sets.map((s) => s.name)];
+  const lens = [...env.maps.map((m) => m.name), ...sequences(env).map((s) => s.name)];
   if (lens.length > 0) out.push(weighted(1, fc.constantFrom(...lens).map((n) => ex(`len(${n})`, true))));
-  if (env.sets.length > 0) out.push(weighted(1, fc.constantFrom(...env.sets).chain((s) => overSet(s, env, (e) => text("bool", e, d)).map(([b, body]) => ex(`(count ${b}: ${body})`, true)))));
+  if (sequences(env).length > 0) out.push(weighted(1, fc.constantFrom(...sequences(env)).chain((s) => overSet(s, env, (e) => text("bool", e, d)).map(([b, body]) => ex(`(count ${b}: ${body})`, true)))));
   if (env.maps.length > 0) out.push(weighted(1, fc.constantFrom(...env.maps).chain((m) => overMap(m, env, (e) => text("bool", e, d)).map(([b, body]) => ex(`(count ${b}: ${body})`, true)))));
   return out;
 }
@@ -113,7 +120,7 @@ function boolCompounds(env: Env, d: number): Options {
     out.push(weighted(1, text(m.key, env, d).map((k) => ex(`${m.name}.contains(${k})`, true))));
     out.push(weighted(1, fc.tuple(fc.constantFrom("all", "any"), overMap(m, env, (e) => text("bool", e, d))).map(([q, [bind, p]]) => ex(`(${q} ${bind}: ${p})`, true))));
   }
-  for (const s of env.sets) {
+  for (const s of sequences(env)) {
     out.push(weighted(1, text(s.element, env, d).map((x) => ex(`${s.name}.contains(${x})`, true))));
     out.push(weighted(1, fc.tuple(fc.constantFrom("all", "any"), overSet(s, env, (e) => text("bool", e, d))).map(([q, [bind, p]]) => ex(`(${q} ${bind}: ${p})`, true))));
   }
@@ -128,6 +135,15 @@ function mapReads(t: Scalar, env: Env, d: number): Options {
     weighted(2, fc.constantFrom(...maps).chain((m) => text(m.key, env, d).map((k) => ex(`${m.name}[${k}]`, true)))),
     weighted(1, fc.constantFrom(...maps).chain((m) => fc.tuple(text(m.key, env, d), text(t, env, d)).map(([k, x]) => ex(`${m.name}.get(${k}).unwrap_or(${x})`, true)))),
   ];
+}
+
+/** `xs[i]` (out of range aborts) and, where state may be written, `xs.pop().unwrap_or(x)`. */
+function listReads(t: Scalar, env: Env, d: number): Options {
+  const lists = env.lists.filter((l) => l.element === t);
+  if (lists.length === 0) return [];
+  const out: Options = [weighted(1, fc.constantFrom(...lists).chain((l) => text("u64", env, d).map((i) => ex(`${l.name}[${i}]`, true))))];
+  if (env.writes) out.push(weighted(1, fc.constantFrom(...lists).chain((l) => text(t, env, d).map((x) => ex(`${l.name}.pop().unwrap_or(${x})`, true)))));
+  return out;
 }
 
 function ifExpr(t: Scalar, env: Env, d: number, anchored: boolean): fc.WeightedArbitrary<Ex> {

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { block } from "./gen-statements.js";
 import { text } from "./gen-expressions.js";
-import { INT_NAMES, intText, intValue, isInt, literalText, SCALARS, type Env, type EventDef, type MapField, type Scalar, type SetField, type Var } from "./gen-env.js";
+import { INT_NAMES, intText, intValue, isInt, literalText, SCALARS, type Env, type EventDef, type ListField, type MapField, type Scalar, type SetField, type Var } from "./gen-env.js";
 
 export interface HandlerSig {
   readonly name: string;
@@ -26,6 +26,7 @@ interface Layout {
   readonly state: readonly { readonly type: Scalar; readonly initial?: string }[];
   readonly maps: readonly MapField[];
   readonly sets: readonly SetField[];
+  readonly lists: readonly ListField[];
   readonly events: readonly EventDef[];
   readonly handlers: readonly HandlerSig[];
 }
@@ -39,6 +40,7 @@ const layout: fc.Arbitrary<Layout> = fc
     state: fc.array(valueType.chain((type) => fc.option(literalText(type), { nil: undefined }).map((initial) => ({ type, initial }))), { minLength: 1, maxLength: 5 }),
     maps: fc.array(fc.record({ key: keyType, value: valueType, cap: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 2 }),
     sets: fc.array(fc.record({ element: fc.constantFrom<Scalar>("peer", "u16", "u64"), cap: fc.integer({ min: 1, max: 3 }) }), { maxLength: 1 }),
+    lists: fc.array(fc.record({ element: fc.constantFrom<Scalar>("u64", "u8", "i64", "peer"), cap: fc.integer({ min: 1, max: 3 }) }), { maxLength: 1 }),
     events: fc.array(fc.array(fc.constantFrom(...SCALARS), { minLength: 1, maxLength: 2 }), { maxLength: 2 }),
     handlers: fc.array(fc.array(fc.constantFrom(...SCALARS), { maxLength: 3 }), { minLength: 2, maxLength: 5 }),
   })
@@ -47,6 +49,7 @@ const layout: fc.Arbitrary<Layout> = fc
     state: r.state,
     maps: r.maps.map((m, i) => ({ ...m, name: `m${i}` })),
     sets: r.sets.map((s, i) => ({ ...s, name: `t${i}` })),
+    lists: r.lists.map((l, i) => ({ ...l, name: `xs${i}` })),
     events: r.events.map((fs, i) => ({ name: `E${i}`, fields: fs.map((type, j) => ({ name: `f${j}`, type })) })),
     handlers: r.handlers.map((ps, i) => ({ name: `h${i}`, params: ps.map((type, j) => ({ name: `p${j}`, type })) })),
   }));
@@ -58,14 +61,14 @@ function organismEnv(l: Layout): Env {
     ...l.state.map((s, i) => ({ name: `s${i}`, type: s.type, mutable: true })),
     { name: "self", type: "peer", mutable: false },
   ];
-  return { vars, maps: l.maps, sets: l.sets, events: l.events, fresh: 0, loops: 0 };
+  return { vars, maps: l.maps, sets: l.sets, lists: l.lists, events: l.events, writes: false, fresh: 0, loops: 0 };
 }
 
 const readOnly = (env: Env): Env => ({ ...env, vars: env.vars.map((v) => ({ ...v, mutable: false })) });
 
 function handlerEnv(base: Env, h: HandlerSig): Env {
   const params = h.params.map((p) => ({ name: p.name, type: p.type, mutable: false }));
-  return { ...base, vars: [...base.vars, ...params, { name: "sender", type: "peer", mutable: false }] };
+  return { ...base, vars: [...base.vars, ...params, { name: "sender", type: "peer", mutable: false }], writes: true };
 }
 
 export const program: fc.Arbitrary<GeneratedProgram> = layout.chain((l) => {
@@ -90,6 +93,7 @@ function render(l: Layout, bodies: readonly (readonly string[])[], query: { t: S
   out.push(...l.state.map((s, i) => `    s${i}: ${s.type}${s.initial === undefined ? "" : ` = ${s.initial}`}`));
   out.push(...l.maps.map((m) => `    ${m.name}: map<${m.key}, ${m.value}, ${m.cap}>`));
   out.push(...l.sets.map((s) => `    ${s.name}: set<${s.element}, ${s.cap}>`));
+  out.push(...l.lists.map((x) => `    ${x.name}: list<${x.element}, ${x.cap}>`));
   out.push("  }");
   out.push(...l.events.map((e) => `  event ${e.name} { ${e.fields.map((f) => `${f.name}: ${f.type}`).join(", ")} }`));
   l.handlers.forEach((h, i) => {

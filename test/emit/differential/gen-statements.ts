@@ -71,6 +71,11 @@ function collectionWrites(env: Env): fc.WeightedArbitrary<[Lines, Env]>[] {
     const x = text(s.element, env, 1);
     out.push({ weight: 2, arbitrary: fc.tuple(fc.constantFrom("insert", "remove", "insert"), x).map(([m, v]) => same(env)([`${s.name}.${m}(${v})`])) });
   }
+  for (const l of env.lists) {
+    out.push({ weight: 2, arbitrary: text(l.element, env, EXPR_DEPTH).map((v) => same(env)([`${l.name}.push(${v})`])) });
+    const ops = isInt(l.element) ? fc.constantFrom("=", "+=", "-=") : fc.constant("=");
+    out.push({ weight: 1, arbitrary: fc.tuple(text("u64", env, 1), ops, text(l.element, env, EXPR_DEPTH)).map(([i, o, v]) => same(env)([`${l.name}[${i}] ${o} ${v}`])) });
+  }
   return out;
 }
 
@@ -97,7 +102,7 @@ function loops(env: Env, depth: number): fc.WeightedArbitrary<[Lines, Env]>[] {
     const inner = { ...withVars(env, { name: `k${n}`, type: m.key, mutable: false }, { name: `v${n}`, type: m.value, mutable: false }), loops: env.loops + 1 };
     out.push({ weight: 1, arbitrary: block(inner, depth, 3).map((body) => same(env)([`for k${n}, v${n} in ${m.name} {`, ...indent(body), "}"])) });
   }
-  for (const s of env.sets) {
+  for (const s of [...env.sets, ...env.lists]) {
     const inner = { ...withVars(env, { name: `x${n}`, type: s.element, mutable: false }), loops: env.loops + 1 };
     out.push({ weight: 1, arbitrary: block(inner, depth, 3).map((body) => same(env)([`for x${n} in ${s.name} {`, ...indent(body), "}"])) });
   }
