@@ -103,10 +103,11 @@ export function evalBlockValue(f: Frame, b: ValueBlock): Value {
   return evalExpr(f, b.value);
 }
 
+/** The receiver is read after the arguments, which may write it (`xs.push(xs.pop().unwrap_or(0))`). */
 export function evalMutation(f: Frame, e: Extract<Expr, { kind: "Mutate" }>): Value {
   const place = resolvePlace(f, e.place);
-  const current = readPlace(f, place);
   const args = e.args.map((a) => evalExpr(f, a));
+  const current = readPlace(f, place);
   const t = e.place.type;
   let next = current;
   let result: Value = { kind: "None" };

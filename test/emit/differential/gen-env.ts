@@ -51,6 +51,8 @@ export interface Env {
   readonly maps: readonly MapField[];
   readonly sets: readonly SetField[];
   readonly lists: readonly ListField[];
+  /** Assets of the organism (built-in ledgers: mint, transfer, burn, balance, total, supply). */
+  readonly assets: readonly string[];
   readonly events: readonly EventDef[];
   /** In a handler: expressions may write state (`xs.pop()`). */
   readonly writes: boolean;

@@ -68,13 +68,25 @@ function intCompounds(t: IntName, env: Env, d: number, anchored: boolean): Optio
     weighted(2, fc.constantFrom(...INT_NAMES.filter((u) => u !== t)).chain((u) => expr(u, env, d, true)).map((a) => ex(`${t}(${a.text})`, true))),
   ];
   if (t === "i64") out.push(weighted(1, expr(t, env, d, true).map((a) => ex(`(-${a.text})`, true))));
-  if (t === "u64") out.push(...counts(env, d));
+  if (t === "u64") out.push(...counts(env, d), ...assetReads(env, d));
   if (env.maps.length > 0) out.push(weighted(1, fc.constantFrom(...env.maps).chain((m) => sumOver(t, m, env, d))));
   if (env.lists.length > 0) {
     const sum = fc.constantFrom(...env.lists).chain((l) => overSet(l, env, (e) => expr(t, e, d, true)).map(([b, body]) => ex(`(sum ${b}: ${body.text})`, true)));
     out.push(weighted(1, sum));
   }
   return out;
+}
+
+/** `a.balance(p)`, `a.total()`, `a.supply()` (u64). */
+function assetReads(env: Env, d: number): Options {
+  if (env.assets.length === 0) return [];
+  const read = fc.constantFrom(...env.assets).chain((a) =>
+    fc.oneof(
+      text("peer", env, d).map((p) => `${a}.balance(${p})`),
+      fc.constantFrom(`${a}.total()`, `${a}.supply()`),
+    ),
+  );
+  return [weighted(1, read.map((s) => ex(s, true)))];
 }
 
 /** `len(c)` and `count … in c: p` (both u64). */

@@ -27,6 +27,7 @@ interface Layout {
   readonly maps: readonly MapField[];
   readonly sets: readonly SetField[];
   readonly lists: readonly ListField[];
+  readonly assets: readonly string[];
   readonly events: readonly EventDef[];
   readonly handlers: readonly HandlerSig[];
 }
@@ -41,6 +42,7 @@ const layout: fc.Arbitrary<Layout> = fc
     maps: fc.array(fc.record({ key: keyType, value: valueType, cap: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 2 }),
     sets: fc.array(fc.record({ element: fc.constantFrom<Scalar>("peer", "u16", "u64"), cap: fc.integer({ min: 1, max: 3 }) }), { maxLength: 1 }),
     lists: fc.array(fc.record({ element: fc.constantFrom<Scalar>("u64", "u8", "i64", "peer"), cap: fc.integer({ min: 1, max: 3 }) }), { maxLength: 1 }),
+    assets: fc.nat({ max: 1 }),
     events: fc.array(fc.array(fc.constantFrom(...SCALARS), { minLength: 1, maxLength: 2 }), { maxLength: 2 }),
     handlers: fc.array(fc.array(fc.constantFrom(...SCALARS), { maxLength: 3 }), { minLength: 2, maxLength: 5 }),
   })
@@ -50,6 +52,7 @@ const layout: fc.Arbitrary<Layout> = fc
     maps: r.maps.map((m, i) => ({ ...m, name: `m${i}` })),
     sets: r.sets.map((s, i) => ({ ...s, name: `t${i}` })),
     lists: r.lists.map((l, i) => ({ ...l, name: `xs${i}` })),
+    assets: Array.from({ length: r.assets }, (_, i) => `coins${i}`),
     events: r.events.map((fs, i) => ({ name: `E${i}`, fields: fs.map((type, j) => ({ name: `f${j}`, type })) })),
     handlers: r.handlers.map((ps, i) => ({ name: `h${i}`, params: ps.map((type, j) => ({ name: `p${j}`, type })) })),
   }));
@@ -61,7 +64,7 @@ function organismEnv(l: Layout): Env {
     ...l.state.map((s, i) => ({ name: `s${i}`, type: s.type, mutable: true })),
     { name: "self", type: "peer", mutable: false },
   ];
-  return { vars, maps: l.maps, sets: l.sets, lists: l.lists, events: l.events, writes: false, fresh: 0, loops: 0 };
+  return { vars, maps: l.maps, sets: l.sets, lists: l.lists, assets: l.assets, events: l.events, writes: false, fresh: 0, loops: 0 };
 }
 
 const readOnly = (env: Env): Env => ({ ...env, vars: env.vars.map((v) => ({ ...v, mutable: false })) });
@@ -95,6 +98,7 @@ function render(l: Layout, bodies: readonly (readonly string[])[], query: { t: S
   out.push(...l.sets.map((s) => `    ${s.name}: set<${s.element}, ${s.cap}>`));
   out.push(...l.lists.map((x) => `    ${x.name}: list<${x.element}, ${x.cap}>`));
   out.push("  }");
+  out.push(...l.assets.map((a) => `  asset ${a}`));
   out.push(...l.events.map((e) => `  event ${e.name} { ${e.fields.map((f) => `${f.name}: ${f.type}`).join(", ")} }`));
   l.handlers.forEach((h, i) => {
     out.push(`  on ${h.name}(${h.params.map((p) => `${p.name}: ${p.type}`).join(", ")}) {`, ...bodies[i].map((line) => `    ${line}`), "  }");

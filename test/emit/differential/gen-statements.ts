@@ -76,6 +76,13 @@ function collectionWrites(env: Env): fc.WeightedArbitrary<[Lines, Env]>[] {
     const ops = isInt(l.element) ? fc.constantFrom("=", "+=", "-=") : fc.constant("=");
     out.push({ weight: 1, arbitrary: fc.tuple(text("u64", env, 1), ops, text(l.element, env, EXPR_DEPTH)).map(([i, o, v]) => same(env)([`${l.name}[${i}] ${o} ${v}`])) });
   }
+  for (const a of env.assets) {
+    const amount = text("u64", env, 1);
+    const debited = fc.constantFrom("sender", "self");
+    out.push({ weight: 2, arbitrary: fc.tuple(text("peer", env, 1), amount).map(([p, n]) => same(env)([`${a}.mint(${p}, ${n})`])) });
+    out.push({ weight: 2, arbitrary: fc.tuple(debited, text("peer", env, 1), amount).map(([f, p, n]) => same(env)([`${a}.transfer(${f}, ${p}, ${n})`])) });
+    out.push({ weight: 1, arbitrary: fc.tuple(debited, amount).map(([f, n]) => same(env)([`${a}.burn(${f}, ${n})`])) });
+  }
   return out;
 }
 
@@ -89,7 +96,9 @@ function emits(env: Env): fc.WeightedArbitrary<[Lines, Env]>[] {
 
 function ifStmt(env: Env, depth: number): Stmt {
   const branch = block(env, depth, 3);
-  return fc.tuple(text("bool", env, EXPR_DEPTH), branch, fc.option(branch, { nil: undefined })).map(([c, yes, no]) => {
+  // The then-branch may end the handler early.
+  const then = fc.tuple(branch, fc.boolean()).map(([lines, ret]) => (ret ? [...lines, "return"] : lines));
+  return fc.tuple(text("bool", env, EXPR_DEPTH), then, fc.option(branch, { nil: undefined })).map(([c, yes, no]) => {
     const lines = [`if ${c} {`, ...indent(yes), ...(no === undefined ? ["}"] : ["} else {", ...indent(no), "}"])];
     return same(env)(lines);
   });
