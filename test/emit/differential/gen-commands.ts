@@ -33,7 +33,7 @@ export const rawCommand: fc.Arbitrary<RawCommand> = fc.record({
   args: fc.array(rawArg, { minLength: 3, maxLength: 3 }),
 });
 
-export const rawCommands = (maxLength: number): fc.Arbitrary<RawCommand[]> => fc.array(rawCommand, { maxLength });
+export const rawCommands = (maxLength: number): fc.Arbitrary<RawCommand[]> => fc.array(rawCommand, { minLength: 1, maxLength, size: "max" });
 
 /** The JSON form of one argument of type `t` (integers as decimal strings, peers as hex). */
 export function argumentJson(t: Scalar, a: RawArg): unknown {

@@ -73,7 +73,7 @@ export function intValue(t: IntName): fc.Arbitrary<bigint> {
   const [lo, hi] = range(t);
   const edges = fc.constantFrom(hi, hi - 1n, lo, lo === 0n ? 1n : lo + 1n);
   const negatives = t === "i64" ? [{ weight: 2, arbitrary: fc.bigInt({ min: -12n, max: -1n }) }] : [];
-  return fc.oneof({ weight: 5, arbitrary: fc.bigInt({ min: 0n, max: 12n }) }, { weight: 2, arbitrary: edges }, { weight: 1, arbitrary: fc.bigInt({ min: lo, max: hi }) }, ...negatives);
+  return fc.oneof({ weight: 6, arbitrary: fc.bigInt({ min: 0n, max: 12n }) }, { weight: 2, arbitrary: edges }, { weight: 1, arbitrary: fc.bigInt({ min: lo, max: hi }) }, ...negatives);
 }
 
 /** A literal as source text; negative ones parenthesised so they can follow any operator. */

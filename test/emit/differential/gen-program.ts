@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { block } from "./gen-statements.js";
 import { text } from "./gen-expressions.js";
-import { INT_NAMES, intText, intValue, isInt, literalText, SCALARS, type Env, type EventDef, type ListField, type MapField, type Scalar, type SetField, type Var } from "./gen-env.js";
+import { INT_NAMES, intText, isInt, literalText, range, SCALARS, type IntName, type Env, type EventDef, type ListField, type MapField, type Scalar, type SetField, type Var } from "./gen-env.js";
 
 export interface HandlerSig {
   readonly name: string;
@@ -78,15 +78,18 @@ export const program: fc.Arbitrary<GeneratedProgram> = layout.chain((l) => {
   const env = organismEnv(l);
   const bodies = fc.tuple(...l.handlers.map((h) => block(handlerEnv(env, h), 2, 6)));
   const query = fc.option(fc.constantFrom(...INT_NAMES, "bool" as const).chain((t) => text(t, readOnly(env), 2).map((e) => ({ t, e }))), { nil: undefined });
-  const invariant = fc.option(fc.oneof(text("bool", readOnly(env), 1), bound(l)), { nil: undefined });
+  const invariant = fc.option(fc.oneof({ weight: 3, arbitrary: bound(l) }, { weight: 1, arbitrary: text("bool", readOnly(env), 1) }), { nil: undefined });
   return fc.tuple(bodies, query, invariant).map(([bs, q, inv]) => render(l, bs, q, inv));
 });
 
-/** An invariant that often holds: an integer state field stays below a bound. */
+/** An invariant that often holds: an integer state field stays in the upper half of its range. */
 function bound(l: Layout): fc.Arbitrary<string> {
   const ints = l.state.flatMap((s, i) => (isInt(s.type) ? [{ name: `s${i}`, type: s.type }] : []));
   if (ints.length === 0) return fc.constant(`len(${l.maps[0].name}) <= ${l.maps[0].cap}`);
-  return fc.constantFrom(...ints).chain((s) => intValue(s.type as (typeof INT_NAMES)[number]).map((v) => `${s.name} <= ${intText(v)}`));
+  return fc.constantFrom(...ints).chain((s) => {
+    const [lo, hi] = range(s.type as IntName);
+    return fc.bigInt({ min: lo + (hi - lo) / 2n, max: hi }).map((v) => `${s.name} <= ${intText(v)}`);
+  });
 }
 
 function render(l: Layout, bodies: readonly (readonly string[])[], query: { t: Scalar; e: string } | undefined, invariant: string | undefined): GeneratedProgram {

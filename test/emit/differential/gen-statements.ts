@@ -26,7 +26,7 @@ const same = (env: Env) => (lines: Lines): [Lines, Env] => [lines, env];
 function statement(env: Env, depth: number): Stmt {
   const options: fc.WeightedArbitrary<[Lines, Env]>[] = [
     { weight: 2, arbitrary: local(env) },
-    { weight: 2, arbitrary: requireStmt(env) },
+    { weight: 1, arbitrary: requireStmt(env) },
     ...assignments(env),
     ...collectionWrites(env),
     ...emits(env),
@@ -91,7 +91,7 @@ function emits(env: Env): fc.WeightedArbitrary<[Lines, Env]>[] {
   const one = fc.constantFrom(...env.events).chain((ev) =>
     fc.tuple(...ev.fields.map((f) => text(f.type, env, 1).map((e) => `${f.name}: ${e}`))).map((fields) => same(env)([`emit ${ev.name} { ${fields.join(", ")} }`])),
   );
-  return [{ weight: 1, arbitrary: one }];
+  return [{ weight: 2, arbitrary: one }];
 }
 
 function ifStmt(env: Env, depth: number): Stmt {
