@@ -32,7 +32,7 @@ describe("random well-typed programs", () => {
       }),
       { seed: propertySeed(), numRuns: RUNS * 2 },
     );
-  });
+  }, 300_000);
 
   it("give identical receipts, state roots and query results on the emitted code and the reference evaluator", async () => {
     const details = await fc.check(fc.asyncProperty(program, rawCommands(24), agrees), { seed: propertySeed(), numRuns: RUNS });

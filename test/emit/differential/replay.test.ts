@@ -20,7 +20,7 @@ describe("saved differential cases", () => {
       const r = runLockstep(loaded, c.commands);
       expect(r.disagreement).toBeUndefined();
       expect(r.steps).toBe(c.commands.length);
-    });
+    }, 60_000);
   }
 });
 
