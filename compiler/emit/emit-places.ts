@@ -74,7 +74,14 @@ export function assign(b: BodyEmitter, s: Extract<Stmt, { kind: "Assign" }>): vo
     b.line(`const ${t}: ${b.env.types.ts(s.value.type)} = ${value};`);
     value = t;
   }
+  const at = b.mark();
   const place = lowerPlace(b, s.target);
+  // A map key computed into a temporary runs before the write: it too must follow the value.
+  if (b.mark() > at && !isStable(s.value, value) && !isPath(value)) {
+    const t = b.temp();
+    b.insertAt(at, [`const ${t}: ${b.env.types.ts(s.value.type)} = ${value};`]);
+    value = t;
+  }
   if (s.op === "=") {
     b.line(place.write(value));
     return;

@@ -1,14 +1,15 @@
-// Reference evaluator, part 6: statements, places (reads and nested immutable writes),
-// mutating collection methods and the stable sort.
+// Reference evaluator, part 6: statements, mutating collection methods and the stable sort
+// (places, read and written through nested immutable values, are in eval-places.ts).
 import { unreachable } from "../syntax/ast.js";
 import type { Expr, SortKey, ValueBlock } from "../ir/expressions.js";
-import type { Place, Stmt } from "../ir/statements.js";
+import type { Stmt } from "../ir/statements.js";
 import type { Type } from "../ir/types.js";
 import type { Value } from "../ir/values.js";
-import { listAt, listElements, listPush, listReplace, mapGet, mapRemove, mapSet, setInsert, setRemove, iterationItems } from "./collections.js";
+import { listElements, listPush, mapRemove, setInsert, setRemove, iterationItems } from "./collections.js";
 import { evalExpr } from "./eval-expr.js";
+import { readPlace, resolvePlace, writePlace } from "./eval-places.js";
 import { type Frame, ReturnSignal } from "./frame.js";
-import { Abort, bool, compareValues, fieldOf, fit, int, withField } from "./value-ops.js";
+import { Abort, bool, compareValues, fieldOf, fit, int } from "./value-ops.js";
 
 /** Runs statements; returns the value of a `return` (or undefined when the body ends or returns nothing). */
 export function runBody(f: Frame, stmts: readonly Stmt[]): Value | undefined {
@@ -33,11 +34,12 @@ function runStmt(f: Frame, s: Stmt): void {
       return;
     case "Assign": {
       const v = evalExpr(f, s.value);
-      if (s.op === "=") return writePlace(f, s.target, v);
-      const old = int(readPlace(f, s.target));
+      const target = resolvePlace(f, s.target);
+      if (s.op === "=") return writePlace(f, target, v);
+      const old = int(readPlace(f, target));
       const op = s.op[0];
       const next = op === "+" ? old + int(v) : op === "-" ? old - int(v) : old * int(v);
-      return writePlace(f, s.target, fit(next, s.target.type, s.op));
+      return writePlace(f, target, fit(next, s.target.type, s.op));
     }
     case "Require":
       if (!bool(evalExpr(f, s.cond))) throw new Abort("require", s.reason ?? "requirement failed");
@@ -101,50 +103,11 @@ export function evalBlockValue(f: Frame, b: ValueBlock): Value {
   return evalExpr(f, b.value);
 }
 
-export function readPlace(f: Frame, p: Place): Value {
-  switch (p.kind) {
-    case "LocalPlace":
-      return f.local(p.local);
-    case "StatePlace":
-    case "CollectionPlace":
-      return f.readState(p.name);
-    case "FieldPlace":
-      return fieldOf(readPlace(f, p.base), p.field);
-    case "IndexPlace": {
-      const base = readPlace(f, p.base);
-      const key = evalExpr(f, p.index);
-      if (p.container === "list") return listAt(base, int(key));
-      return mapGet(base, key, p.base.type, f.index) ?? f.index.zero(p.type);
-    }
-    default:
-      return unreachable(p);
-  }
-}
-
-/** Writes `v` at `p`, rebuilding every enclosing value (maps insert missing keys; lists must be in range). */
-export function writePlace(f: Frame, p: Place, v: Value): void {
-  switch (p.kind) {
-    case "LocalPlace":
-      return f.bind(p.local, v);
-    case "StatePlace":
-    case "CollectionPlace":
-      return f.writeState(p.name, v);
-    case "FieldPlace":
-      return writePlace(f, p.base, withField(readPlace(f, p.base), p.field, v));
-    case "IndexPlace": {
-      const base = readPlace(f, p.base);
-      const key = evalExpr(f, p.index);
-      const next = p.container === "list" ? listReplace(base, int(key), v) : mapSet(base, key, v, p.base.type, f.index);
-      return writePlace(f, p.base, next);
-    }
-    default:
-      return unreachable(p);
-  }
-}
-
+/** The receiver is read after the arguments, which may write it (`xs.push(xs.pop().unwrap_or(0))`). */
 export function evalMutation(f: Frame, e: Extract<Expr, { kind: "Mutate" }>): Value {
-  const current = readPlace(f, e.place);
+  const place = resolvePlace(f, e.place);
   const args = e.args.map((a) => evalExpr(f, a));
+  const current = readPlace(f, place);
   const t = e.place.type;
   let next = current;
   let result: Value = { kind: "None" };
@@ -171,7 +134,7 @@ export function evalMutation(f: Frame, e: Extract<Expr, { kind: "Mutate" }>): Va
     default:
       return unreachable(e.method);
   }
-  writePlace(f, e.place, next);
+  writePlace(f, place, next);
   return adaptResult(result, e.type);
 }
 

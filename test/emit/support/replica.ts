@@ -3,18 +3,15 @@
 // failing on any difference in outcome, abort code, events, cites or state root.
 import { expect } from "vitest";
 import { OrganismEvaluator, type EvalState } from "../../../compiler/eval/eval-organism.js";
-import { EVIDENCE_TYPE } from "../../../compiler/ir/builtin-records.js";
 import { ProgramIndex } from "../../../compiler/eval/program-index.js";
 import { toHex } from "../../../stdlib/prelude/index.js";
 import type { EmittedApi, Json, State } from "../../../compiler/emit/emitted-api.js";
 import type { LoadedOrganism } from "./cases.js";
-import { jsonToValue, valueToJson } from "../../../compiler/scenario/json-values.js";
+import { jsonToValue } from "../../../compiler/scenario/json-values.js";
+import { referenceReceiptJson, REWORDED } from "./reference-receipt.js";
 
 export { TEST_SELF as SELF } from "../../../compiler/scenario/test-peers.js";
 import { TEST_SELF as SELF, stableIdsIn } from "../../../compiler/scenario/test-peers.js";
-
-/** Codes whose reason text the evaluator words differently from the prelude (compared by code only). */
-const REWORDED = new Set(["invariant", "division_by_zero", "narrowing"]);
 
 export interface Step {
   readonly receipt: Json;
@@ -91,13 +88,9 @@ export class Replica {
       expect(mine.code).toBe(r.receipt.code);
       if (!REWORDED.has(r.receipt.code)) expect(mine.reason).toBe(r.receipt.reason);
     } else {
-      const events = r.receipt.events.map((e) => {
-        const def = o.events.find((x) => x.name === e.name)!;
-        return { name: e.name, fields: Object.fromEntries(e.fields.map((f, i) => [f.name, valueToJson(f.value, def.fields[i].type, this.tables)])) };
-      });
-      const cites = r.receipt.cites.map((c) => (c.kind === "Bytes" ? { kind: "digest", value: c.hex } : { kind: "evidence", value: valueToJson(c, EVIDENCE_TYPE, this.tables) }));
-      expect(mine.events).toEqual(events);
-      expect(mine.cites).toEqual(cites);
+      const reference = referenceReceiptJson(r.receipt, o, this.tables) as { events: Json[]; cites: Json[] };
+      expect(mine.events).toEqual(reference.events);
+      expect(mine.cites).toEqual(reference.cites);
     }
     expect(this.root(), `state root after ${command.handler}`).toBe(this.evaluator.stateRoot(this.evalState).root);
   }
