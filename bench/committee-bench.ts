@@ -199,6 +199,6 @@ export async function benchCommittee(): Promise<string> {
     "",
     "The map is a persistent treap with a Merkle hash per node, so an update rehashes one path (O(log n)) and the state root folds per-field sub-roots; nothing walks the whole state per commit.",
     "",
-    `Why batching stays far from the raw log rate: every member applies every entry and computes its root (${scaling[0].applyUs} + ${scaling[0].rootUs} µs at 1,000 accounts), all ${"in this one process on 2 cores"}, so 3 members cap at about ${fmt(Math.round(1e6 / (3 * (scaling[0].applyUs + scaling[0].rootUs))))} entries/s before any log or signature cost, while the raw log append does no apply work at all. Closing the gap needs members in separate processes (the etcd backend) and roots computed only at checkpoints in batch mode; neither is done.`,
+    `Why batching stays far from the raw log rate: every member applies every entry and computes its root (${scaling[0].applyUs} + ${scaling[0].rootUs} µs at 1,000 accounts), all in this one process on 2 cores, so 3 members cap at about ${fmt(Math.round(1e6 / (3 * (scaling[0].applyUs + scaling[0].rootUs))))} entries/s before any log or signature cost, while the raw log append does no apply work at all. Closing the gap needs members in separate processes (the etcd backend) and roots computed only at checkpoints in batch mode; neither is done.`,
   ].join("\n");
 }
