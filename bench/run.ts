@@ -2,6 +2,7 @@
 // BENCHMARKS.md with the machine facts beside the numbers. Pass names to run a subset.
 import fs from "node:fs";
 import path from "node:path";
+import { benchAdmission } from "./admission-bench.js";
 import { benchApply } from "./apply-bench.js";
 import { benchCheck } from "./check-bench.js";
 import { benchCommittee } from "./committee-bench.js";
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<string>> = {
   fingerprint: benchFingerprint,
   apply: benchApply,
   committee: benchCommittee,
+  admission: benchAdmission,
 };
 
 async function main(): Promise<void> {

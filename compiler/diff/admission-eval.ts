@@ -129,11 +129,33 @@ function evalOn(e: Expr, t: Ticket, cx: AdmissionContext): Result {
     }
     case "Binary":
       return binary(e.op, evalOn(e.left, t, cx), evalOn(e.right, t, cx));
-    default: {
-      if (readsTicket(e)) return MISSING;
-      return constantValue(e, cx.index) ?? MISSING;
-    }
+    default:
+      return ticketFreeValue(e, cx.index);
   }
+}
+
+// A sub-expression that reads no ticket has one value per program: computed once (the IR
+// is immutable), so a predicate checked on many tickets does not re-evaluate its literals.
+const ticketFree = new WeakMap<ProgramIndex, WeakMap<Expr, Result>>();
+
+function ticketFreeValue(e: Expr, index: ProgramIndex): Result {
+  let known = ticketFree.get(index);
+  if (!known) ticketFree.set(index, (known = new WeakMap()));
+  let v = known.get(e);
+  if (v === undefined) {
+    v = readsTicket(e) ? MISSING : (constantValue(e, index) ?? MISSING);
+    known.set(e, v);
+  }
+  return v;
+}
+
+/** Equality of two values of the same kind: scalars directly, anything else by its JSON form. */
+function sameValue(l: Value, r: Value): boolean {
+  if (l.kind === "Int" && r.kind === "Int") return l.value === r.value;
+  if ((l.kind === "String" && r.kind === "String") || (l.kind === "Bool" && r.kind === "Bool")) return l.value === r.value;
+  if (l.kind === "Bytes" && r.kind === "Bytes") return l.hex === r.hex;
+  const json = (x: Value) => JSON.stringify(x, (_k, y: unknown) => (typeof y === "bigint" ? y.toString() : y));
+  return json(l) === json(r);
 }
 
 /** Kleene logic: an unknown side (a missing or mistyped claim) decides nothing the other side does not. */
@@ -152,7 +174,7 @@ function binary(op: string, l: Result, r: Result): Result {
   const b = (value: boolean): Value => ({ kind: "Bool", value });
   if (l.kind !== r.kind) return MISSING; // a claim of another JSON type never compares
   if (op === "==" || op === "!=") {
-    const same = JSON.stringify(l, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x)) === JSON.stringify(r, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x));
+    const same = sameValue(l, r);
     return b(op === "==" ? same : !same);
   }
   if (l.kind !== "Int" || r.kind !== "Int") return MISSING;
