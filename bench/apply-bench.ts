@@ -17,7 +17,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const SELF = "5e".repeat(32);
 const hex32 = (n: number, tag: number) => tag.toString(16).padStart(2, "0") + n.toString(16).padStart(62, "0");
 
-function checkFile(abs: string): CheckedProgram {
+/** Checks a policy file as `smalt build` does; throws if it has errors (a broken benchmark must not report). */
+export function checkFile(abs: string): CheckedProgram {
   const loader = createFsLoader({ cwd: path.dirname(abs) });
   const r = checkProgram([loader.readEntry(abs)], loader);
   if (!r.value) throw new Error(`${abs} does not check: ${r.diagnostics[0]?.message}`);

@@ -8,10 +8,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { checkProgram } from "../compiler/index.js";
 import { emit } from "../compiler/emit/emit.js";
 import { bundleEmitted, importBundle } from "../compiler/scenario/load-emitted.js";
-import { createFsLoader } from "../cli/loader.js";
 import { Committee } from "../runtime/committee/committee.js";
 import { emittedMachine, type EmittedMachine } from "../runtime/organism/emitted-machine.js";
 import { EmbeddedLog } from "../runtime/ordering/embedded-log.js";
@@ -22,6 +20,7 @@ import { mapCodec } from "../stdlib/prelude/codec.js";
 import { encode } from "../stdlib/prelude/encode.js";
 import { PMap } from "../stdlib/prelude/pmap.js";
 import type { TypeDesc } from "../stdlib/prelude/types.js";
+import { checkFile } from "./apply-bench.js";
 import { percentile, table } from "./harness.js";
 
 const POLICY = path.join(import.meta.dirname, "policies", "bench-ledger.smalt");
@@ -33,11 +32,9 @@ const fmt = (n: number) => n.toLocaleString("en-US");
 const tmp = (tag: string) => fs.mkdtempSync(path.join(os.tmpdir(), `smalt-bench-${tag}-`));
 
 async function loadMachine(): Promise<EmittedMachine> {
-  const loader = createFsLoader({ cwd: path.dirname(POLICY) });
-  const r = checkProgram([loader.readEntry(POLICY)], loader);
-  if (!r.value) throw new Error(`${POLICY} does not check`);
-  const def = r.value.modules.flatMap((m) => m.organisms)[0];
-  return emittedMachine(await importBundle(await bundleEmitted(await emit(r.value, def))));
+  const program = checkFile(POLICY);
+  const def = program.modules.flatMap((m) => m.organisms)[0];
+  return emittedMachine(await importBundle(await bundleEmitted(await emit(program, def))));
 }
 
 /** Runs `fn` repeatedly for about `ms` milliseconds; returns operations per second. */

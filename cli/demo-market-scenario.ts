@@ -36,7 +36,8 @@ export function bidOf(s: Searcher, searcher: number, slot: number): bigint {
   return (valueOf(searcher, slot) * BigInt(s.shadingBps)) / 10_000n;
 }
 
-const envelope = (sender: string, handler: string, args: Record<string, string | Record<string, string>>): CommandEnvelope => ({
+/** A command from a named peer (the name's hash is its peer id, as in tests). */
+export const envelope = (sender: string, handler: string, args: Record<string, string | Record<string, string>>): CommandEnvelope => ({
   sender: namedPeer(sender),
   command: { handler, args },
 });

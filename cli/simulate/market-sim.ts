@@ -5,6 +5,7 @@
 // certified state, the certificate — for the report.
 import { namedPeer, stableIdsIn } from "../../compiler/scenario/test-peers.js";
 import type { CommandEnvelope } from "../../runtime/replica/command-codec.js";
+import { envelope } from "../demo-market-scenario.js";
 import type { EmittedMachine } from "../../runtime/organism/emitted-machine.js";
 import type { CommitteeRun } from "../../runtime/run/committee-run.js";
 import { drawValue, driftedScore, population, Rng, updatedScore, type Bidder } from "./population.js";
@@ -91,8 +92,4 @@ function firstLive(run: CommitteeRun<unknown>): number {
   const live = run.committee.membership.members.findIndex((_, m) => run.committee.member(m).status === "live");
   if (live < 0) throw new Error("no live committee member to read the allocation from");
   return live;
-}
-
-function envelope(sender: string, handler: string, args: Record<string, string | Record<string, string>>): CommandEnvelope {
-  return { sender: namedPeer(sender), command: { handler, args } };
 }

@@ -5,12 +5,12 @@
 // The organism's own account (`self`) is its stable id, so every replica and every client
 // agree on it without configuration.
 import type { EmittedApi, Json as ApiJson } from "../../compiler/emit/emitted-api.js";
+import { toHex } from "../../compiler/fingerprint/bytes.js";
 import type { ApplyContext, Json, StateMachine, StateRoots } from "../replica/state-machine.js";
 
 type State = ReturnType<EmittedApi["initialState"]>;
 
 const FINGERPRINT_PREFIX = /^[a-z0-9-]+\/[a-z]+@\d+:/;
-const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("hex");
 
 /** The 64 hex digits of a fingerprint as the manifest writes it (`blake3-256/mosaik@1:…`). */
 export function fingerprintHex(fingerprint: string): string {
@@ -51,8 +51,8 @@ export function emittedMachine(api: EmittedApi): EmittedMachine {
     },
     stateRoot(state: State): StateRoots {
       return {
-        root: hex(api.stateRoot(state)),
-        subRoots: Object.fromEntries(api.subRoots(state).map((s) => [s.name, hex(s.root)])),
+        root: toHex(api.stateRoot(state)),
+        subRoots: Object.fromEntries(api.subRoots(state).map((s) => [s.name, toHex(s.root)])),
       };
     },
     encodeState: (state: State) => api.encodeState(state),
