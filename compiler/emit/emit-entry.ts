@@ -2,6 +2,7 @@
 // (handler, then every invariant; any SmaltAbort leaves the given state untouched and
 // becomes a rejected receipt), typed `queries`, and the state root with its sub-roots.
 import type { EmitEnv } from "./emit-env.js";
+import type { IncrementalCheck } from "./emit-incremental.js";
 import { stateEntries } from "./emit-surface.js";
 import { propertyName } from "./emit-types.js";
 import { isReservedValueName } from "./module-scope.js";
@@ -11,7 +12,7 @@ export function paramName(name: string): string {
   return isReservedValueName(name) || name === "state" || name === "ctx" ? `${name}_` : name;
 }
 
-export function emitEntryPoints(env: EmitEnv): string {
+export function emitEntryPoints(env: EmitEnv, incremental: readonly IncrementalCheck[]): string {
   const o = env.organism;
   const types = env.types;
   const peer = env.helper("$peer");
@@ -19,7 +20,9 @@ export function emitEntryPoints(env: EmitEnv): string {
   const cases = o.handlers.map(
     (h) => `case ${JSON.stringify(h.name)}:\non_${h.name}($s, $f, $m${h.params.map((p) => `, command.args.${p.name}`).join("")});\nbreak;`,
   );
-  const invariants = o.invariants.map((i) => `$.checkInvariant(${JSON.stringify(i.name)}, invariant_${i.name}($s, $f, $m));`);
+  const checks = new Map(incremental.map((c) => [c.name, c.check]));
+  const invariants = o.invariants.map((i) => `$.checkInvariant(${JSON.stringify(i.name)}, ${checks.get(i.name) ?? `invariant_${i.name}($s, $f, $m)`});`);
+  const verified = incremental.length > 0;
   const queries = o.queries.map((q) => {
     const ps = q.params.map((p) => `${paramName(p.name)}: ${types.ts(p.type)}`);
     const args = q.params.map((p) => `, ${paramName(p.name)}`).join("");
@@ -34,8 +37,18 @@ export function emitEntryPoints(env: EmitEnv): string {
     `return { ${initial.join(", ")} };`,
     "}",
     "",
-    "/** Runs every invariant, in name order; the first that fails aborts the command. */",
-    "function checkInvariants($s: State, $f: QueryFrame, $m: $.Meter): void {",
+    ...(verified
+      ? [
+          "/**",
+          " * States returned by an accepted command, with the `self` they were checked under: they satisfy",
+          " * every invariant, so the next command re-checks the incremental ones only where it changed state.",
+          " */",
+          "const $verified = new WeakMap<State, Uint8Array>();",
+          "",
+          "/** Runs every invariant, in name order; the first that fails aborts the command. `$b`: the verified state before. */",
+          "function checkInvariants($s: State, $f: QueryFrame, $m: $.Meter, $b: State | undefined): void {",
+        ]
+      : ["/** Runs every invariant, in name order; the first that fails aborts the command. */", "function checkInvariants($s: State, $f: QueryFrame, $m: $.Meter): void {"]),
     ...invariants,
     "}",
     "",
@@ -54,11 +67,14 @@ export function emitEntryPoints(env: EmitEnv): string {
     `const $f: Frame = { sender: ${peer}(ctx.sender, "ctx.sender"), self: ${peer}(ctx.self, "ctx.self"), index: ctx.index, events: [], cites: [] };`,
     "try {",
     ...(cases.length > 0 ? ["switch (command.handler) {", ...cases, "}"] : []),
-    "checkInvariants($s, $f, $m);",
+    ...(verified
+      ? ["const $self = $verified.get(state);", "checkInvariants($s, $f, $m, $self !== undefined && $.bytesEqual($self, $f.self) ? state : undefined);"]
+      : ["checkInvariants($s, $f, $m);"]),
     "} catch (e) {",
     "if (e instanceof $.SmaltAbort) return { state, receipt: { outcome: \"rejected\", code: e.code, reason: e.reason } };",
     "throw e;",
     "}",
+    ...(verified ? ["$verified.set($s, $f.self);"] : []),
     "return { state: $s, receipt: { outcome: \"ok\", events: $f.events, cites: $f.cites } };",
     "}",
     "",

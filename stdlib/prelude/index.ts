@@ -13,4 +13,5 @@ export * from "./pset.js";
 export * from "./codec.js";
 export * from "./list.js";
 export * from "./meter.js";
+export * from "./incremental.js";
 export * from "./state-root.js";

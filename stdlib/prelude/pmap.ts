@@ -142,6 +142,37 @@ function nodeHash<K, V>(n: Node<K, V>, codec: MapCodec<K, V>): Words {
   return n.hash;
 }
 
+/**
+ * Appends to `out`, ascending, the keys of `after` whose entry is new or may differ from
+ * `before` (a different value object), and with `removed` also the keys `after` dropped.
+ * Subtrees shared by the two versions are skipped by identity, so after k updates this
+ * visits O(k log n) nodes. The canonical shape makes the roots comparable: the root holds
+ * the highest priority, so a root key missing from the other tree is exactly an inserted
+ * or a removed key.
+ */
+function changedInto<K, V>(before: Node<K, V> | null, after: Node<K, V> | null, cmp: Cmp<K>, removed: boolean, out: K[]): void {
+  if (before === after) return;
+  if (before === null || after === null) {
+    if (after !== null || removed) for (const n of walk(after ?? before)) out.push(n.key);
+    return;
+  }
+  if (cmp(before.key, after.key) === 0) {
+    changedInto(before.left, after.left, cmp, removed, out);
+    if (before.value !== after.value) out.push(after.key);
+    changedInto(before.right, after.right, cmp, removed, out);
+  } else if (above(after, before, cmp)) {
+    const [l, r] = split(before, after.key, cmp); // after.key is new
+    changedInto(l, after.left, cmp, removed, out);
+    out.push(after.key);
+    changedInto(r, after.right, cmp, removed, out);
+  } else {
+    const [l, r] = split(after, before.key, cmp); // before.key was removed
+    changedInto(before.left, l, cmp, removed, out);
+    if (removed) out.push(before.key);
+    changedInto(before.right, r, cmp, removed, out);
+  }
+}
+
 function* walk<K, V>(root: Node<K, V> | null): Generator<Node<K, V>> {
   const stack: Node<K, V>[] = [];
   let n = root;
@@ -206,6 +237,12 @@ export class PMap<K, V> {
     return n === null ? undefined : n.value;
   }
 
+  /** The value of `key` in a one-element tuple, or undefined when absent (V itself may be anything). */
+  entry(key: K): readonly [V] | undefined {
+    const n = find(this.root, key, this.codec.compare);
+    return n === null ? undefined : [n.value];
+  }
+
   /** `m[k]` in Smalt: a missing key reads as the zero value of V, supplied by the caller. */
   getOr(key: K, zero: V): V {
     const n = find(this.root, key, this.codec.compare);
@@ -246,6 +283,38 @@ export class PMap<K, V> {
     const cmp = this.codec.compare;
     if (find(this.root, key, cmp) === null) return this;
     return new PMap(this.codec, remove(this.root!, key, cmp));
+  }
+
+  /** How many keys sort below `key` (its position in iteration order when present); O(log n). */
+  rank(key: K): number {
+    const cmp = this.codec.compare;
+    let below = 0;
+    let n = this.root;
+    while (n !== null) {
+      const c = cmp(key, n.key);
+      if (c <= 0) {
+        if (c === 0) return below + (n.left === null ? 0 : n.left.size);
+        n = n.left;
+      } else {
+        below += 1 + (n.left === null ? 0 : n.left.size);
+        n = n.right;
+      }
+    }
+    return below;
+  }
+
+  /** The keys, ascending, whose entry this version adds or may have changed since `before` (see changedInto). */
+  changedKeys(before: PMap<K, V>): K[] {
+    const out: K[] = [];
+    changedInto(before.root, this.root, this.codec.compare, false, out);
+    return out;
+  }
+
+  /** `changedKeys`, and also the keys of `before` this version no longer has: every key whose lookup may read differently. */
+  touchedKeys(before: PMap<K, V>): K[] {
+    const out: K[] = [];
+    changedInto(before.root, this.root, this.codec.compare, true, out);
+    return out;
   }
 
   /** The entry with the smallest key. */

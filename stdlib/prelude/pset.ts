@@ -38,6 +38,11 @@ export class PSet<T> {
     return this.map.size;
   }
 
+  /** The set as the map from element to `true` it is built on (for key-wise helpers such as incremental.ts). */
+  keyMap(): PMap<T, true> {
+    return this.map;
+  }
+
   has(x: T): boolean {
     return this.map.has(x);
   }

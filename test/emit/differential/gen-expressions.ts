@@ -104,14 +104,14 @@ function sumOver(t: IntName, m: MapField, env: Env, d: number): fc.Arbitrary<Ex>
 }
 
 /** A quantifier's binding over a map (`qk<d>, qv<d> in m`) and its body in the extended scope. */
-function overMap<A>(m: MapField, env: Env, body: (e: Env) => fc.Arbitrary<A>): fc.Arbitrary<[string, A]> {
+export function overMap<A>(m: MapField, env: Env, body: (e: Env) => fc.Arbitrary<A>): fc.Arbitrary<[string, A]> {
   const k = `qk${env.fresh}`;
   const v = `qv${env.fresh}`;
   const inner = { ...env, vars: [...env.vars, { name: k, type: m.key, mutable: false }, { name: v, type: m.value, mutable: false }], fresh: env.fresh + 1 };
   return body(inner).map((b) => [`${k}, ${v} in ${m.name}`, b]);
 }
 
-function overSet<A>(s: SetField, env: Env, body: (e: Env) => fc.Arbitrary<A>): fc.Arbitrary<[string, A]> {
+export function overSet<A>(s: SetField, env: Env, body: (e: Env) => fc.Arbitrary<A>): fc.Arbitrary<[string, A]> {
   const x = `qx${env.fresh}`;
   const inner = { ...env, vars: [...env.vars, { name: x, type: s.element, mutable: false }], fresh: env.fresh + 1 };
   return body(inner).map((b) => [`${x} in ${s.name}`, b]);

@@ -4,7 +4,7 @@
 // and maybe a query and an invariant. The real parser and checker must accept every one.
 import fc from "fast-check";
 import { block } from "./gen-statements.js";
-import { text } from "./gen-expressions.js";
+import { overMap, overSet, text } from "./gen-expressions.js";
 import { INT_NAMES, intText, isInt, literalText, range, SCALARS, type IntName, type Env, type EventDef, type ListField, type MapField, type Scalar, type SetField, type Var } from "./gen-env.js";
 
 export interface HandlerSig {
@@ -74,13 +74,39 @@ function handlerEnv(base: Env, h: HandlerSig): Env {
   return { ...base, vars: [...base.vars, ...params, { name: "sender", type: "peer", mutable: false }], writes: true };
 }
 
-export const program: fc.Arbitrary<GeneratedProgram> = layout.chain((l) => {
-  const env = organismEnv(l);
-  const bodies = fc.tuple(...l.handlers.map((h) => block(handlerEnv(env, h), 2, 6)));
-  const query = fc.option(fc.constantFrom(...INT_NAMES, "bool" as const).chain((t) => text(t, readOnly(env), 2).map((e) => ({ t, e }))), { nil: undefined });
-  const invariant = fc.option(fc.oneof({ weight: 3, arbitrary: bound(l) }, { weight: 1, arbitrary: text("bool", readOnly(env), 1) }), { nil: undefined });
-  return fc.tuple(bodies, query, invariant).map(([bs, q, inv]) => render(l, bs, q, inv));
-});
+function generated(invariant: (l: Layout, env: Env) => fc.Arbitrary<string | undefined>): fc.Arbitrary<GeneratedProgram> {
+  return layout.chain((l) => {
+    const env = organismEnv(l);
+    const bodies = fc.tuple(...l.handlers.map((h) => block(handlerEnv(env, h), 2, 6)));
+    const query = fc.option(fc.constantFrom(...INT_NAMES, "bool" as const).chain((t) => text(t, readOnly(env), 2).map((e) => ({ t, e }))), { nil: undefined });
+    return fc.tuple(bodies, query, invariant(l, readOnly(env))).map(([bs, q, inv]) => render(l, bs, q, inv));
+  });
+}
+
+export const program: fc.Arbitrary<GeneratedProgram> = generated((l, env) =>
+  fc.option(fc.oneof({ weight: 3, arbitrary: bound(l) }, { weight: 2, arbitrary: everyEntry(l, env) }, { weight: 1, arbitrary: text("bool", env, 1) }), { nil: undefined }),
+);
+
+/** Programs whose invariant quantifies over a map or set: most are checked incrementally by the emitted code. */
+export const programWithEveryEntry: fc.Arbitrary<GeneratedProgram> = generated(everyEntry);
+
+/**
+ * `all k, v in m: …` or `all x in t: …`, the shape the emitter checks incrementally: a random
+ * condition on the entry (which may read other maps at the bound key, or state whole), often
+ * or-ed with a bound on an integer value so that it tends to hold.
+ */
+function everyEntry(l: Layout, env: Env): fc.Arbitrary<string> {
+  const body = (e: Env) => {
+    const random = text("bool", e, 1);
+    const v = e.vars[e.vars.length - 1];
+    if (!isInt(v.type)) return random;
+    const [lo, hi] = range(v.type);
+    const bounded = fc.tuple(fc.bigInt({ min: lo + (hi - lo) / 2n, max: hi }), random).map(([b, r]) => `${v.name} <= ${intText(b)} || ${r}`);
+    return fc.oneof(bounded, random);
+  };
+  const sources = [...l.maps.map((m) => overMap(m, env, body)), ...l.sets.map((t) => overSet(t, env, body))];
+  return fc.oneof(...sources).map(([binders, b]) => `all ${binders}: ${b}`);
+}
 
 /** An invariant that often holds: an integer state field stays in the upper half of its range. */
 function bound(l: Layout): fc.Arbitrary<string> {

@@ -1,0 +1,135 @@
+// The runtime half of incremental invariant checks: `changedKeys` lists exactly the keys a
+// new version added or rebound, `rank` is the position in iteration order, `chargeSteps`
+// is a loop of `charge`, and `allAtChanged` on a state whose predecessor satisfied the
+// invariant gives the full loop's answer, abort and cost under any budget.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { SmaltAbort } from "../../stdlib/prelude/abort.js";
+import { mapCodec } from "../../stdlib/prelude/codec.js";
+import { allAtChanged } from "../../stdlib/prelude/incremental.js";
+import { Meter } from "../../stdlib/prelude/meter.js";
+import { PMap } from "../../stdlib/prelude/pmap.js";
+import { T } from "../../stdlib/prelude/types.js";
+import { propertyRuns, propertySeed } from "../support/properties.js";
+
+const codec = mapCodec<bigint, bigint>(T.u64, T.u64);
+const empty = PMap.empty(codec);
+const settings = (runs = 300) => ({ seed: propertySeed(), numRuns: propertyRuns(runs) });
+
+type Op = { readonly k: bigint; readonly v: bigint | null };
+const key = fc.bigInt({ min: 0n, max: 60n });
+// Up to `max` operations on keys up to `top`: small key ranges make the versions overlap.
+const ops = (max: number, top = 60n) =>
+  fc.array(fc.record({ k: fc.bigInt({ min: 0n, max: top }), v: fc.option(fc.bigInt({ min: 0n, max: 9n }), { nil: null }) }), { maxLength: max, size: "max" });
+const run = (m: PMap<bigint, bigint>, xs: readonly Op[]) => xs.reduce((acc, o) => (o.v === null ? acc.delete(o.k) : acc.set(o.k, o.v)), m);
+
+/** What a changed-key list must be: the keys of `after` that are new or bound to another value. */
+function changedByModel(before: PMap<bigint, bigint>, after: PMap<bigint, bigint>): bigint[] {
+  return [...after].filter(([k, v]) => before.get(k) !== v).map(([k]) => k);
+}
+
+/** Outcome of a metered computation: its value or abort, and the units spent. */
+function metered<T>(budget: number, f: (m: Meter) => T): { value?: T; abort?: string; used: number } {
+  const m = new Meter(budget);
+  try {
+    return { value: f(m), used: m.used };
+  } catch (e) {
+    if (!(e instanceof SmaltAbort)) throw e;
+    return { abort: `${e.code}: ${e.reason}`, used: m.used };
+  }
+}
+
+describe("PMap.changedKeys, touchedKeys and rank", () => {
+  it("lists, ascending, exactly the keys a later version added or rebound", () => {
+    fc.assert(
+      fc.property(ops(80), ops(12), (base, edits) => {
+        const before = run(empty, base);
+        const after = run(before, edits);
+        expect(after.changedKeys(before)).toEqual(changedByModel(before, after));
+        expect(before.changedKeys(before)).toEqual([]);
+        expect(after.changedKeys(empty)).toEqual([...after.keys()]);
+        const removed = [...before.keys()].filter((k) => !after.has(k));
+        expect(after.touchedKeys(before)).toEqual([...changedByModel(before, after), ...removed].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+        expect(empty.touchedKeys(after)).toEqual([...after.keys()]);
+      }),
+      settings(),
+    );
+  });
+
+  it("finds nothing to visit in shared subtrees: a one-key update of a large map lists one key", () => {
+    const big = PMap.fromEntries(codec, Array.from({ length: 100_000 }, (_, i): [bigint, bigint] => [BigInt(i), 0n]));
+    expect(big.set(777n, 1n).changedKeys(big)).toEqual([777n]);
+    expect(big.set(100_000n, 1n).changedKeys(big)).toEqual([100_000n]);
+    expect(big.delete(5n).changedKeys(big)).toEqual([]);
+    expect(big.delete(5n).touchedKeys(big)).toEqual([5n]);
+  });
+
+  it("ranks a key by how many keys sort below it", () => {
+    fc.assert(
+      fc.property(ops(80), key, (base, k) => {
+        const m = run(empty, base);
+        expect(m.rank(k)).toBe([...m.keys()].filter((x) => x < k).length);
+      }),
+      settings(),
+    );
+  });
+});
+
+describe("Meter.chargeSteps", () => {
+  it("is a loop of charge: the same abort message at the same step, the same units spent", () => {
+    fc.assert(
+      fc.property(fc.nat(200), fc.nat(60), fc.nat(30), fc.nat(9), (budget, spent, count, per) => {
+        const loop = metered(budget, (m) => {
+          m.charge(Math.min(spent, budget));
+          for (let i = 0; i < count; i++) m.charge(per);
+        });
+        const once = metered(budget, (m) => {
+          m.charge(Math.min(spent, budget));
+          m.chargeSteps(count, per);
+        });
+        expect(once).toEqual(loop);
+      }),
+      settings(500),
+    );
+  });
+
+  it("refuses a negative or fractional step", () => {
+    expect(() => new Meter(10).chargeSteps(-1, 1)).toThrow(RangeError);
+    expect(() => new Meter(10).chargeSteps(1, 0.5)).toThrow(RangeError);
+  });
+});
+
+describe("allAtChanged", () => {
+  // The invariant: every value is below `limit` and differs from `other`'s value at its key,
+  // which reads as 3 where `other` has no such key (so deleting from `other` can break it).
+  const holds = (other: PMap<bigint, bigint>, limit: bigint) => (k: bigint, v: bigint) => {
+    if (v === 7n) throw new SmaltAbort("overflow", `entry ${k} overflows`); // an abort raised by the body
+    return v < limit && (other.get(k) ?? 3n) !== v;
+  };
+  const full = (m: Meter, source: PMap<bigint, bigint>, p: (k: bigint, v: bigint) => boolean) => {
+    m.charge(2);
+    for (const [k, v] of source) {
+      m.charge(5);
+      if (!p(k, v)) return false;
+    }
+    return true;
+  };
+
+  it("gives the full loop's verdict, abort and cost whenever the state before satisfied the invariant", () => {
+    fc.assert(
+      fc.property(ops(30, 6n), ops(20, 6n), ops(4, 6n), ops(4, 6n), fc.bigInt({ min: 8n, max: 10n }), fc.oneof(fc.nat(200), fc.constant(1_000_000)), (a, b, editA, editB, limit, budget) => {
+        const beforeO = run(empty, b);
+        const before = holds(beforeO, limit);
+        // Only a state that satisfied the invariant may be checked incrementally: keep the entries that do.
+        const beforeM = PMap.fromEntries(codec, [...run(empty, a)].filter(([k, v]) => v !== 7n && before(k, v)));
+        const afterM = run(beforeM, editA);
+        const afterO = run(beforeO, editB);
+        const p = holds(afterO, limit);
+        const expected = metered(budget, (m) => full(m, afterM, p));
+        const actual = metered(budget, (m) => allAtChanged(m, 2, 5, afterM, [afterM.changedKeys(beforeM), afterO.touchedKeys(beforeO)], p));
+        expect(actual).toEqual(expected);
+      }),
+      settings(400),
+    );
+  });
+});
