@@ -1,0 +1,30 @@
+// The escrow benchmark's command stream, shared by the apply and scaling benchmarks: rounds
+// of register, deposit, purchase and a top-up endow over 64 agents, every command accepted.
+import type { Command } from "./handwritten/escrow.js";
+
+export const SELF = "5e".repeat(32);
+export const hex32 = (n: number, tag: number) => tag.toString(16).padStart(2, "0") + n.toString(16).padStart(62, "0");
+export const AGENTS = Array.from({ length: 64 }, (_, i) => hex32(i + 1, 0xa0));
+
+/** Rounds of register, deposit, purchase and a top-up endow, rotating over 64 agents: 4 commands a round, all accepted. */
+export function workload(rounds: number): { sender: string; cmd: Command }[] {
+  const agents = AGENTS;
+  const out: { sender: string; cmd: Command }[] = agents.map((a) => ({ sender: SELF, cmd: { handler: "endow", agent: a, amount: 100n } }));
+  for (let r = 0; r < rounds; r++) {
+    const seller = agents[r % 64];
+    const buyer = agents[(r + 1) % 64];
+    const artifact = hex32(r, 0xd0);
+    out.push({ sender: seller, cmd: { handler: "register", artifact } });
+    out.push({ sender: seller, cmd: { handler: "deposit", artifact, price: 1n, buyer: null } });
+    out.push({ sender: buyer, cmd: { handler: "purchase", artifact } });
+    out.push({ sender: SELF, cmd: { handler: "endow", agent: buyer, amount: 1n } });
+  }
+  return out;
+}
+
+export function toJson(c: Command): { handler: string; args: Record<string, unknown> } {
+  const { handler, ...rest } = c;
+  const args = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : v]));
+  return { handler, args };
+}
+
