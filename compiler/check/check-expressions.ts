@@ -93,7 +93,7 @@ export function inferExpr(cx: Cx, e: Expr, hint?: Type): IrExpr {
       return checkCall(cx, e, hint);
     case "UnaryExpr":
       if (e.op === "-" && e.operand.kind === "IntLit") return intLiteral(cx, -e.operand.value, e.span, hint);
-      return checkUnary(cx, e);
+      return checkUnary(cx, e, hint);
     case "BinaryExpr":
       return checkBinary(cx, e, hint);
     case "RecordLit":

@@ -8,12 +8,13 @@ import type { BinaryExpr, UnaryExpr } from "../syntax/ast.js";
 import { checkExpr, inferExpr, isContextual } from "./check-expressions.js";
 import type { Cx } from "./context.js";
 
-export function checkUnary(cx: Cx, e: UnaryExpr): IrExpr {
+/** `hint`: the type the context expects; `-(3 + 4)` where an `i64` is expected types its operand as `i64`. */
+export function checkUnary(cx: Cx, e: UnaryExpr, hint?: Type): IrExpr {
   if (e.op === "!") {
     const operand = checkExpr(cx, e.operand, BOOL);
     return { kind: "Unary", op: "!", operand, type: BOOL, span: e.span };
   }
-  const operand = inferExpr(cx, e.operand);
+  const operand = inferExpr(cx, e.operand, hint);
   const t = operand.type;
   if (t.kind !== "Error" && !(t.kind === "Prim" && t.name === "i64")) {
     cx.report(error("E2013", `cannot negate a value of type \`${showType(t)}\``, e.span, { help: isIntType(t) ? "only `i64` is signed" : undefined }));

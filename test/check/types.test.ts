@@ -182,9 +182,15 @@ describe("assignments, iteration and operators", () => {
     expect(codes("fn f(m: map<peer, u64, 4>) { for x in m { } }")).toEqual(["E2012"]);
   });
 
+  it("types a negated expression from its context: `-(3 + 4)` where an i64 is expected", () => {
+    expect(typeOf("-(3 + 4)", "", ": i64")).toBe("i64");
+    expect(codes("fn f() -> i64 { return -(3 + 4) * 2 }")).toEqual([]);
+  });
+
   it("refuses operators a type lacks (E2013)", () => {
     expect(codes('fn f(s: string) -> string { return s + "x" }')).toEqual(["E2013"]);
     expect(codes("fn f(a: u64) -> u64 { return -a }")).toEqual(["E2013"]);
+    expect(codes("fn f() -> u64 { let x = -(3 + 4)\n return 0 }")).toEqual(["E2013"]);
     expect(codes("fn f(a: bps, b: bps) -> bps { return a * b }")).toEqual(["E2013"]);
     expect(codes("fn f(s: set<u64, 4>) -> u64 { return s[0] }")).toEqual(["E2013"]);
     ok("fn f(a: i64, b: bps, c: bps) -> i64 { return -a }\nfn g(b: bps, c: bps) -> bps { return b + c }");
