@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { benchAdmission } from "./admission-bench.js";
 import { benchApply } from "./apply-bench.js";
+import { benchMarketApply } from "./apply-market-bench.js";
 import { benchCheck } from "./check-bench.js";
 import { benchCommittee } from "./committee-bench.js";
 import { benchFingerprint } from "./fingerprint-bench.js";
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<string>> = {
   check: benchCheck,
   fingerprint: benchFingerprint,
   apply: benchApply,
+  market: benchMarketApply,
   committee: benchCommittee,
   admission: benchAdmission,
 };
