@@ -16,11 +16,8 @@ import { EmbeddedLog } from "../runtime/ordering/embedded-log.js";
 import { encodeCommand } from "../runtime/replica/command-codec.js";
 import { ReplicaKey, verifyEd25519 } from "../runtime/replica/replica-key.js";
 import { signRoot } from "../runtime/replica/signed-root.js";
-import { mapCodec } from "../stdlib/prelude/codec.js";
-import { encode } from "../stdlib/prelude/encode.js";
-import { PMap } from "../stdlib/prelude/pmap.js";
-import type { TypeDesc } from "../stdlib/prelude/types.js";
 import { checkFile } from "./apply-bench.js";
+import { emittedState } from "./emitted-state.js";
 import { percentile, table } from "./harness.js";
 
 const POLICY = path.join(import.meta.dirname, "policies", "bench-ledger.smalt");
@@ -105,12 +102,8 @@ async function committeeRun(machine: EmittedMachine, members: number, count: num
 
 /** A state with `accounts` balances, built with the prelude and handed to the bundle through its own decoder. */
 function stateWithAccounts(machine: EmittedMachine, accounts: number): unknown {
-  const fields = machine.api.STATE_FIELDS as readonly { readonly name: string; readonly type: TypeDesc }[];
-  const balancesType = fields.find((f) => f.name === "balances")!.type as TypeDesc & { kind: "map" };
-  const entries = Array.from({ length: accounts }, (_, i) => [Buffer.from(hex32(i + 1), "hex") as Uint8Array, 5n] as const);
-  const balances = PMap.fromEntries(mapCodec<Uint8Array, bigint>(balancesType.key, balancesType.value), entries);
-  const stateType: TypeDesc = { kind: "record", name: "State", fields };
-  return machine.decodeState(encode(stateType, { balances, total: 5n * BigInt(accounts) }));
+  const balances = Array.from({ length: accounts }, (_, i) => [Buffer.from(hex32(i + 1), "hex") as Uint8Array, 5n] as const);
+  return emittedState(machine.api, { total: 5n * BigInt(accounts) }, { balances });
 }
 
 function perCommitWork(machine: EmittedMachine, accounts: number): { applyUs: number; rootUs: number; signUs: number } {

@@ -4,10 +4,7 @@
 // the bundle through its own `decodeState` (as bench/committee-bench.ts does), so it is
 // exactly what a replica restoring a snapshot holds.
 import type { EmittedApi, State } from "../compiler/emit/emitted-api.js";
-import { mapCodec } from "../stdlib/prelude/codec.js";
-import { encode } from "../stdlib/prelude/encode.js";
-import { PMap } from "../stdlib/prelude/pmap.js";
-import type { TypeDesc } from "../stdlib/prelude/types.js";
+import { emittedState } from "./emitted-state.js";
 import { REPUTATION_ID, type Eligibility } from "./handwritten/slot-auction.js";
 import { ROOT, peer } from "./market-workload.js";
 
@@ -19,15 +16,8 @@ export function handPrefill(cards: number): Map<string, Eligibility> {
 }
 
 export function emittedPrefill(api: EmittedApi, cards: number): State {
-  const fields = api.STATE_FIELDS as readonly { readonly name: string; readonly type: TypeDesc }[];
-  const mapType = (name: string) => fields.find((f) => f.name === name)!.type as TypeDesc & { kind: "map" };
-  const codec = (name: string) => mapCodec<unknown, unknown>(mapType(name).key, mapType(name).value);
   const bytes = (hex: string) => Buffer.from(hex, "hex") as Uint8Array;
   const evidence = { organism: bytes(REPUTATION_ID), index: 1n, root: bytes(ROOT), commit: bytes(ROOT) };
-  const eligibility = PMap.fromEntries(
-    codec("eligibility"),
-    cardHolders(cards).map((p) => [bytes(p), { score: 7_000n, evidence }] as const),
-  );
-  const state = { allocations: PMap.fromEntries(codec("allocations"), []), bidding: true, eligibility, last_cleared: { fills: [], price: null }, next_seq: 0n, orders: [], slot: 1n };
-  return api.decodeState(encode({ kind: "record", name: "State", fields }, state));
+  const eligibility = cardHolders(cards).map((p) => [bytes(p), { score: 7_000n, evidence }] as const);
+  return emittedState(api, { bidding: true, last_cleared: { fills: [], price: null }, next_seq: 0n, orders: [], slot: 1n }, { allocations: [], eligibility });
 }
