@@ -3,8 +3,8 @@
 // replicas on TDX tickets when it declares measurements and the flags give tickets
 // (run-membership.ts), starts a committee of N replicas on the embedded durable log in
 // DIR (in memory without --data), submits the commands (the scenario file's JSON lines,
-// or stdin's as they arrive) and prints each commit. Every input line is checked before it is appended: a bad one is reported with
-// its line number and never reaches the log.
+// or stdin's as they arrive) and prints each commit. Every input line is checked before
+// it is appended: a bad one is reported with its line number and never reaches the log.
 import path from "node:path";
 import { plural } from "../compiler/diagnostics/render-text.js";
 import { openDataDir, DataDirError, type OpenedDataDir } from "../runtime/data-dir/data-dir.js";
