@@ -51,7 +51,8 @@ export function stepLine(step: CommittedStep<OrganismReceipt>, paint: Paint): st
 
 export function certificateLine(c: Commit<OrganismReceipt>, members: number, quorum: number, paint: Paint): string {
   const signers = c.certificate.signatures.length;
-  return paint("2", `       certified #${c.index}: root ${c.certificate.root.slice(0, 16)}…, signed by ${signers} of ${members} (quorum ${quorum})`);
+  const attested = c.certificate.at !== undefined ? "; every signer TDX-attested" : "";
+  return paint("2", `       certified #${c.index}: root ${c.certificate.root.slice(0, 16)}…, signed by ${signers} of ${members} (quorum ${quorum})${attested}`);
 }
 
 export function divergenceLines(r: DivergenceReport, paint: Paint): string {

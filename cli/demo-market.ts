@@ -17,6 +17,8 @@ import type { Json } from "../runtime/replica/state-machine.js";
 import { CommitteeRun } from "../runtime/run/committee-run.js";
 import type { Fault } from "../runtime/run/faults.js";
 import { replayDataDir } from "../runtime/run/replay.js";
+import { admittedCommittee } from "../runtime/run/attested-members.js";
+import { appendAdmission } from "../runtime/data-dir/admissions-file.js";
 import { checkEntryFile } from "./check-entry.js";
 import { admitDemo, DEMO_NOW } from "./demo-admission.js";
 import { compileOrganism, pickOrganism } from "./compile-organism.js";
@@ -50,15 +52,17 @@ export async function runMarketDemo(io: Io): Promise<boolean> {
   const { machine, bundleJs } = await compileOrganism(checked.program, picked.def);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "smalt-demo-"));
   try {
-    const data = openDataDir(dir, { name: "SlotAuction", contentHash: machine.contentHash, stableId: machine.self, bundleJs, quorum: QUORUM, size: REPLICAS });
-    const membership = { organism: machine.contentHash, quorum: QUORUM, members: data.record.members };
+    const data = openDataDir(dir, { name: "SlotAuction", contentHash: machine.contentHash, stableId: machine.self, bundleJs, quorum: QUORUM, size: REPLICAS, attested: true });
     io.out(`SlotAuction, content hash ${machine.contentHash.slice(0, 16)}…, on ${REPLICAS} replicas (quorum ${QUORUM}), embedded log in a temporary folder\n`);
     io.out(`members: ${data.record.members.map((m, i) => `#${i} ${m.slice(0, 12)}…`).join(", ")}\n`);
     io.out(`searchers: ${SEARCHERS.map((s) => `${s.name} (bids ${s.shadingBps / 100}% of value)`).join(", ")}; reputation floor 60.00%\n`);
     const admitted = await admitDemo(checked.program.modules, picked.def, machine, data.keys, SEARCHERS.map((s) => s.name));
     io.out(`\nadmission (at ${new Date(Number(DEMO_NOW) * 1000).toISOString()}):\n${admitted.lines.map((l) => `   ${l}\n`).join("")}`);
     const replicasAdmitted = admitted.committee.attested && admitted.committee.members.slice(0, REPLICAS).every((m) => m.decision.admitted);
-    if (!replicasAdmitted) return false;
+    if (!admitted.committee.attested || !replicasAdmitted) return false;
+    const committee = admittedCommittee(admitted.committee, DEMO_NOW);
+    appendAdmission(dir, committee.record);
+    const membership = { organism: machine.contentHash, quorum: QUORUM, members: data.record.members, attestations: committee.record.admitted };
     let steps: CommittedStep<OrganismReceipt>[] = [];
     let last: CommitCertificate | undefined;
     const notes: string[] = [];
@@ -69,6 +73,7 @@ export async function runMarketDemo(io: Io): Promise<boolean> {
       data,
       batch: 1,
       faults: DRILLS,
+      attested: committee.members,
       onFault: (_f, outcome) => notes.push(`   fault drill: ${outcome}`),
       onDivergence: (r) => notes.push(`   DIVERGENCE detected: member ${r.member} quarantined; first differing index #${r.index}, state field ${r.fields.join(", ") || "?"}`),
       onCommit: (c) => {
@@ -101,7 +106,7 @@ export async function runMarketDemo(io: Io): Promise<boolean> {
     const committed = run.committee.committedIndex;
     await run.close();
     const replay = await replayDataDir(dir);
-    io.out(`\nreplay of the data directory: ${replay.entries} log entries re-derived, ${replay.receiptsChecked} receipts and ${replay.certificatesChecked} certificates checked, ${replay.problems.length === 0 ? "everything matches" : `${replay.problems.length} MISMATCHES`}\n`);
+    io.out(`\nreplay of the data directory: ${replay.entries} log entries re-derived, ${replay.receiptsChecked} receipts and ${replay.certificatesChecked} certificates checked${replay.attestationRecords === null ? "" : ", every signer against its attestation record"}, ${replay.problems.length === 0 ? "everything matches" : `${replay.problems.length} MISMATCHES`}\n`);
     io.out(`committed through #${committed}; final state root ${replay.finalRoot.slice(0, 16)}…\n`);
     return replay.problems.length === 0 && committed === replay.entries;
   } finally {

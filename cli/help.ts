@@ -74,7 +74,9 @@ Exit codes: 0 every test passed, 1 a test failed, no tests ran, or the program h
 errors, 2 bad usage, 3 internal error.
 `,
   run: `Usage: smalt run FILE [--organism NAME] [--replicas N] [--scenario FILE]
-                [--data DIR] [--batch N] [--fault SPEC,…] [--quiet]
+                [--data DIR] [--batch N] [--fault SPEC,…] [--quiet] [--now UNIX]
+                [--tdx-test-pki | --member-tickets FILE --tdx-collateral FILE
+                 [--tdx-collateral-pin HEX] [--trust-test-root FILE]]
 
 Compiles the organism and runs it on a committee of N replicas, each applying every
 command in log order and signing (organism, index, state root); a commit is certified
@@ -93,9 +95,21 @@ as it arrives). A sender is a peer id (64 hex digits) or a name (its hash, as in
   --fault SPEC,…   fault drills: stop:M@I, restart:M@I (member M, before index I),
                    corrupt:M@I:FIELD (member M's integer FIELD is off by one after I)
   --quiet          print only faults, divergences and the summary
+  --now UNIX       the admission clock at the start (default: the wall clock)
 
-Exit codes: 0 every command committed, 1 a bad command line or an uncertified index,
-2 bad usage (unknown organism, unusable data directory), 3 internal error.
+TDX tickets (an organism with \`measurements\` admits its replicas with these first,
+printing who was admitted on which quote until when, and who was refused and why;
+without them it runs unattested and says so):
+  --tdx-collateral FILE     collateral JSON; its BLAKE3 digest must be the pinned one
+  --tdx-collateral-pin HEX  the pin where the policy has none (measurements never do)
+  --trust-test-root FILE    also trust this test root CA (DER or PEM); WARNING printed
+  --member-tickets FILE     {"<replica public key>": "<TDX ticket hex>", …}
+  --tdx-test-pki            generate a test PKI and tickets for the run's own replicas
+                            (local development only; WARNING printed)
+
+Exit codes: 0 every command committed, 1 a bad command line, an uncertified index, or
+fewer replicas admitted than the quorum (A1070), 2 bad usage (unknown organism,
+unusable data directory, unusable TDX flags: A1064), 3 internal error.
 `,
   replay: `Usage: smalt replay DIR
 

@@ -26,7 +26,8 @@ export async function runReplay(argv: readonly string[], io: Io): Promise<number
   if (report.recovery.kind === "torn-tail") lines.push(`  torn last log record cut: ${report.recovery.tornBytes} bytes (${report.recovery.reason}); ${report.recovery.keptEntries} entries kept`);
   for (const f of report.tornRecords) lines.push(`  ${f}: a last line cut short by a crash was ignored`);
   lines.push(`  ${plural(report.receiptsChecked, "recorded receipt")} re-derived and compared`);
-  lines.push(`  ${plural(report.certificatesChecked, "certificate")} verified; certified through #${report.certifiedThrough}`);
+  const attested = report.attestationRecords === null ? "" : `, every signer against the ${plural(report.attestationRecords, "admission record")} of admissions.jsonl`;
+  lines.push(`  ${plural(report.certificatesChecked, "certificate")} verified${attested}; certified through #${report.certifiedThrough}`);
   lines.push(`  final state root ${report.finalRoot}`);
   for (const p of report.problems) lines.push(paint("31", `  MISMATCH at #${p.index}: ${p.message}`));
   lines.push(report.problems.length === 0 ? paint("32", "replay matches: every receipt, root and certificate agrees") : paint("31", `${plural(report.problems.length, "problem")} found`));

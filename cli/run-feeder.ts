@@ -1,6 +1,7 @@
 // Feeds `smalt run`'s input items to the committee in order: a clock line moves the
 // admission clock, a bond line presents tickets (and prints who was admitted, on which
-// validators, until when — or why not), and a command passes the admission gate before
+// validators, until when — or why not; for an attested committee it also ends the
+// admission of members whose tickets expired), and a command passes the admission gate before
 // it is appended; commands are appended in batches of up to `batch`.
 import type { BondLine } from "./command-lines.js";
 import type { CommandEnvelope } from "../runtime/replica/command-codec.js";
@@ -44,8 +45,10 @@ export class RunFeeder {
       return;
     }
     await this.flush();
-    if (item.kind === "now") this.now = item.now;
-    else await this.bond(item.bond);
+    if (item.kind === "now") {
+      this.now = item.now;
+      for (const line of this.run.advanceClock(item.now)) this.io.out(`${this.paint("33", "admission")}  ${line}\n`);
+    } else await this.bond(item.bond);
   }
 
   async flush(): Promise<void> {

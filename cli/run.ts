@@ -1,9 +1,10 @@
 // `smalt run FILE [--organism NAME] [--replicas N] [--scenario FILE] [--data DIR]
-// [--batch N] [--fault SPEC,…] [--quiet]`: compiles the organism, starts a committee of
-// N replicas on the embedded durable log in DIR (in memory without --data), submits the
-// commands (the scenario file's JSON lines, or stdin's as they arrive) and prints each
-// commit. Every input line is checked before it is appended: a bad one is reported with
-// its line number and never reaches the log.
+// [--batch N] [--fault SPEC,…] [--quiet] [TDX flags]`: compiles the organism, admits its
+// replicas on TDX tickets when it declares measurements and the flags give tickets
+// (run-membership.ts), starts a committee of N replicas on the embedded durable log in
+// DIR (in memory without --data), submits the commands (the scenario file's JSON lines,
+// or stdin's as they arrive) and prints each commit. Every input line is checked before
+// it is appended: a bad one is reported with its line number and never reaches the log.
 import path from "node:path";
 import { plural } from "../compiler/diagnostics/render-text.js";
 import { openDataDir, DataDirError, type OpenedDataDir } from "../runtime/data-dir/data-dir.js";
@@ -12,7 +13,8 @@ import { ReplicaKey } from "../runtime/replica/replica-key.js";
 import { CommitteeRun } from "../runtime/run/committee-run.js";
 import { FaultSpecError, parseFault, type Fault } from "../runtime/run/faults.js";
 import { AdmissionSetupError } from "../runtime/admission/codes.js";
-import { organismAdmission } from "../runtime/admission/organism-admission.js";
+import { organismAdmission, organismNetworkId } from "../runtime/admission/organism-admission.js";
+import { ProgramIndex } from "../compiler/eval/program-index.js";
 import { AdmissionGate } from "../runtime/run/admission-gate.js";
 import { admissionOptions } from "./admission-options.js";
 import { parseCommandArgs } from "./args.js";
@@ -24,6 +26,8 @@ import { compileOrganism, pickOrganism } from "./compile-organism.js";
 import { committeeShape } from "./committee-shape.js";
 import { EXIT, usageError, type Io } from "./io.js";
 import { Progress } from "./progress.js";
+import { runMembership } from "./run-membership.js";
+import { attestsMembership, tdxRunSetup, type TdxRunFlags } from "./tdx-run-setup.js";
 
 const FLAGS = {
   organism: { type: "string" },
@@ -34,6 +38,11 @@ const FLAGS = {
   fault: { type: "string" },
   quiet: { type: "boolean" },
   now: { type: "string" },
+  "tdx-collateral": { type: "string" },
+  "tdx-collateral-pin": { type: "string" },
+  "trust-test-root": { type: "string" },
+  "member-tickets": { type: "string" },
+  "tdx-test-pki": { type: "boolean" },
 } as const;
 
 export async function runRun(argv: readonly string[], io: Io): Promise<number> {
@@ -57,9 +66,21 @@ export async function runRun(argv: readonly string[], io: Io): Promise<number> {
   const organism = await compileOrganism(checked.program, picked.def);
   const { machine } = organism;
   const shape = committeeShape(picked.def, replicas);
+  const tdxFlags: TdxRunFlags = {
+    collateral: flag("tdx-collateral"),
+    collateralPin: flag("tdx-collateral-pin"),
+    trustTestRoot: flag("trust-test-root"),
+    memberTickets: flag("member-tickets"),
+    testPki: args.flags["tdx-test-pki"] === true,
+  };
+  const modules = checked.program.modules;
+  const networkId = organismNetworkId(modules, picked.def.ref.name);
+  const tdx = tdxRunSetup(tdxFlags, { cwd: io.cwd, def: picked.def, contentHash: machine.contentHash, networkId, now });
+  if (!tdx.ok) return usageError(io, tdx.message, "run");
+  const tdxConfig = tdx.setup.config;
   let gate: AdmissionGate;
   try {
-    gate = new AdmissionGate(organismAdmission(checked.program.modules, picked.def.ref.name, admissionOptions()), machine.api.HANDLERS);
+    gate = new AdmissionGate(organismAdmission(modules, picked.def.ref.name, admissionOptions(tdxConfig && { index: new ProgramIndex(modules), config: tdxConfig })), machine.api.HANDLERS);
   } catch (e) {
     if (e instanceof AdmissionSetupError) return usageError(io, `cannot set up admission: ${e.message}`, "run");
     throw e;
@@ -105,6 +126,7 @@ export async function runRun(argv: readonly string[], io: Io): Promise<number> {
         bundleJs: organism.bundleJs,
         quorum: shape.quorum,
         size: shape.size,
+        attested: attestsMembership(tdxFlags, picked.def),
       });
     }
   } catch (e) {
@@ -112,6 +134,12 @@ export async function runRun(argv: readonly string[], io: Io): Promise<number> {
     throw e;
   }
   const paint = painter(io.color);
+  const membership = await runMembership(
+    { def: picked.def, file: args.positionals[0], keys: data?.keys ?? Array.from({ length: shape.size }, () => ReplicaKey.generate()), quorum: shape.quorum, faults, setup: tdx.setup, networkId, now, ...(data ? { data } : {}) },
+    io,
+    paint,
+  );
+  if (!membership.ok) return membership.exit;
   const quiet = args.flags.quiet === true;
   let run: CommitteeRun<unknown>;
   const progress = new Progress(io, scenario?.length ?? 0);
@@ -119,11 +147,12 @@ export async function runRun(argv: readonly string[], io: Io): Promise<number> {
   try {
     run = await CommitteeRun.open({
       createMachine: () => machine,
-      keys: data?.keys ?? Array.from({ length: shape.size }, () => ReplicaKey.generate()),
+      keys: membership.keys,
       quorum: shape.quorum,
       ...(data ? { data } : {}),
+      ...(membership.attested ? { attested: membership.attested } : {}),
       batch,
-      faults,
+      faults: membership.faults,
       onCommit: (c) => {
         committedThrough = Math.max(committedThrough, c.index);
         if (!quiet) {
@@ -147,7 +176,7 @@ export async function runRun(argv: readonly string[], io: Io): Promise<number> {
     if (e instanceof LogOpenError) return usageError(io, e.message, "run");
     throw e;
   }
-  io.out(header(picked.def.ref.name, machine.contentHash, shape, data, run));
+  io.out(header(picked.def.ref.name, machine.contentHash, { ...shape, note: shape.note + membership.note }, data, run));
   const before = run.log.lastIndex();
   let badLines = 0;
   const feeder = new RunFeeder(run, gate, io, paint, batch, now, (peer) => `${peer.slice(0, 8)}…`);

@@ -33,6 +33,9 @@ export const ADMISSION_CODES = {
   A1060: "no TDX check configured",
   A1061: "unknown organism",
   A1063: "unusable key",
+  // `smalt run`'s TDX configuration and committee admission.
+  A1064: "unusable TDX run configuration",
+  A1070: "committee below quorum",
 } as const;
 
 export type AdmissionCode = keyof typeof ADMISSION_CODES;

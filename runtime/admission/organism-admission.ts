@@ -30,12 +30,7 @@ export interface OrganismAdmission {
 
 export function organismAdmission(modules: readonly CheckedModule[], organism: string, options: AdmissionOptions = {}): OrganismAdmission {
   const index = new ProgramIndex(modules);
-  const def = index.organismNamed(organism);
-  const module = def && modules.find((m) => m.organisms.includes(def));
-  if (!def || !module) {
-    const known = modules.flatMap((m) => m.organisms.map((o) => o.ref.name));
-    throw new AdmissionSetupError("A1061", `no organism \`${organism}\` in the program (organisms: ${known.join(", ") || "none"})`);
-  }
+  const { def, module } = organismModule(modules, index, organism);
   const validators = new Map(modules.flatMap((m) => m.validators.map((v) => [refKey(v.ref), v] as const)));
   const compiled = new Map<string, ValidatorRuntime>();
   const runtimeOf = (key: string): ValidatorRuntime => {
@@ -48,6 +43,21 @@ export function organismAdmission(modules: readonly CheckedModule[], organism: s
   const surfaces = new Map<string, readonly ValidatorRuntime[]>();
   for (const s of [...def.streams, ...def.collections]) surfaces.set(s.name, s.requires.map((r) => runtimeOf(refKey(r))));
   return { organism, networkId: toHex(networkId(module.network)), surfaces };
+}
+
+/** The organism's mosaik NetworkId (hex), which TDX tickets bind; A1061 for an unknown organism. */
+export function organismNetworkId(modules: readonly CheckedModule[], organism: string): string {
+  return toHex(networkId(organismModule(modules, new ProgramIndex(modules), organism).module.network));
+}
+
+function organismModule(modules: readonly CheckedModule[], index: ProgramIndex, organism: string) {
+  const def = index.organismNamed(organism);
+  const module = def && modules.find((m) => m.organisms.includes(def));
+  if (!def || !module) {
+    const known = modules.flatMap((m) => m.organisms.map((o) => o.ref.name));
+    throw new AdmissionSetupError("A1061", `no organism \`${organism}\` in the program (organisms: ${known.join(", ") || "none"})`);
+  }
+  return { def, module };
 }
 
 export function validatorRuntime(def: ValidatorDef, index: ProgramIndex, options: AdmissionOptions): ValidatorRuntime {

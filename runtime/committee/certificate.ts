@@ -1,7 +1,11 @@
 // Commit certificates: a quorum of committee members' signatures over one (organism,
 // log index, state root) statement (the message is defined in replica/signed-root.ts).
 // A consumer checks one offline with nothing but the committee's membership — the
-// members' public keys and the quorum — and, if it cares, the organism it expects.
+// members' public keys and the quorum — and, if it cares, the organism it expects. An
+// attested committee's certificates also list each signer's attestation record and the
+// commit time (attested-certificate.ts), checked when the membership lists attestations.
+import type { MemberAttestation } from "./attestation.js";
+import { attestationsProblem, checkAttestedSigners } from "./attested-certificate.js";
 import { verifyRootSignature, type RootVote } from "../replica/signed-root.js";
 import { isHex32 } from "../replica/state-machine.js";
 
@@ -10,6 +14,8 @@ export interface CertificateSignature {
   readonly publicKey: string;
   /** Ed25519 signature of commitVoteMessage(organism, index, root), hex. */
   readonly signature: string;
+  /** Attested committees only: the signer's admission record. */
+  readonly attestation?: MemberAttestation;
 }
 
 /** Plain JSON: it is written to data directories and handed to consumers as is. */
@@ -19,6 +25,8 @@ export interface CommitCertificate {
   readonly root: string;
   /** Distinct members, in membership order, at least a quorum of them. */
   readonly signatures: readonly CertificateSignature[];
+  /** Attested committees only: the run's admission clock (Unix seconds) when the commit was recorded. */
+  readonly at?: number;
 }
 
 /** What a verifier trusts: the committee's public keys and its quorum (`committee q of n`). */
@@ -26,6 +34,12 @@ export interface CommitteeMembership {
   readonly organism: string;
   readonly quorum: number;
   readonly members: readonly string[];
+  /**
+   * Present when the committee was admitted on TDX tickets: every admission record the
+   * verifier trusts (a member re-admitted in a later run has several). Then every signer
+   * of a certificate must list one of its records, holding at the certificate's time.
+   */
+  readonly attestations?: readonly MemberAttestation[];
 }
 
 export type CertificateCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string };
@@ -40,6 +54,8 @@ export function checkMembership(m: CommitteeMembership): CertificateCheck {
   if (!Number.isInteger(m.quorum) || m.quorum < 1 || m.quorum > n || 2 * m.quorum <= n) {
     return { ok: false, reason: `quorum ${m.quorum} of ${n} is not a strict majority` };
   }
+  const attested = m.attestations === undefined ? undefined : attestationsProblem(m.attestations, m.members);
+  if (attested !== undefined) return { ok: false, reason: attested };
   return { ok: true };
 }
 
@@ -63,6 +79,9 @@ export function certificateFrom(membership: CommitteeMembership, votes: readonly
  * Verifies a certificate offline. Every listed signature must be a member's, listed once,
  * and valid — one bad signature fails the whole certificate rather than being skipped,
  * since it can only come from tampering — and there must be at least a quorum of them.
+ * For an attested membership, every signer's attestation record must be one the
+ * membership lists and hold at the certificate's time. A membership without attestations
+ * checks the signatures only (the records a certificate may carry are then not read).
  */
 export function verifyCertificate(cert: CommitCertificate, membership: CommitteeMembership): CertificateCheck {
   const m = checkMembership(membership);
@@ -88,5 +107,5 @@ export function verifyCertificate(cert: CommitCertificate, membership: Committee
   if (seen.size < membership.quorum) {
     return { ok: false, reason: `${seen.size} member signature(s), fewer than the quorum ${membership.quorum}` };
   }
-  return { ok: true };
+  return membership.attestations === undefined ? { ok: true } : checkAttestedSigners(cert, membership.attestations);
 }

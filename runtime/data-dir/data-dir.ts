@@ -8,6 +8,7 @@
 //   receipts.jsonl     per committed index: command, receipt, state root
 //   certificates.jsonl the commit certificates, in commit order
 //   snapshots/         certified snapshots
+//   admissions.jsonl   attested organisms only: each run's committee admission (admissions-file.ts)
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -29,6 +30,8 @@ export interface OrganismRecord {
   readonly bundleSha256: string;
   readonly quorum: number;
   readonly members: readonly string[];
+  /** True when the committee is admitted on TDX tickets (certificates list attestations); absent: not attested. */
+  readonly attested?: true;
 }
 
 /** The directory cannot be used: unreadable, not a data directory, or another organism's. */
@@ -43,6 +46,8 @@ export interface NewOrganism {
   readonly bundleJs: string;
   readonly quorum: number;
   readonly size: number;
+  /** The committee is admitted on TDX tickets in every run on this directory. */
+  readonly attested?: boolean;
 }
 
 export interface OpenedDataDir {
@@ -79,6 +84,13 @@ export function openDataDir(dir: string, organism: NewOrganism): OpenedDataDir {
   if (r.members.length !== organism.size || r.quorum !== organism.quorum) {
     throw new DataDirError(`${dir} holds a committee of ${r.quorum} of ${r.members.length}, not ${organism.quorum} of ${organism.size}`);
   }
+  if ((r.attested === true) !== (organism.attested === true)) {
+    throw new DataDirError(
+      r.attested
+        ? `${dir} holds a committee admitted on TDX tickets; run it again with --tdx-test-pki or --member-tickets`
+        : `${dir} holds a committee that was not admitted on TDX tickets; an attested run needs a new data directory`,
+    );
+  }
   return { ...existing, created: false };
 }
 
@@ -113,6 +125,7 @@ function create(dir: string, o: NewOrganism): OpenedDataDir {
     bundleSha256: sha256(o.bundleJs),
     quorum: o.quorum,
     members: keys.map((k) => k.publicKey),
+    ...(o.attested ? { attested: true as const } : {}),
   };
   fs.writeFileSync(dataPath(dir, bundle), o.bundleJs);
   fs.writeFileSync(dataPath(dir, KEYS_FILE), `${JSON.stringify(seeds.map((s) => s.toString("hex")))}\n`, { mode: 0o600 });

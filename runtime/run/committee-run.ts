@@ -16,6 +16,7 @@ import type { CommandEnvelope } from "../replica/command-codec.js";
 import type { ReplicaKey } from "../replica/replica-key.js";
 import type { StateMachine, StepReceipt } from "../replica/state-machine.js";
 import type { OrganismReceipt } from "../organism/emitted-machine.js";
+import type { AttestedMembers } from "./attested-members.js";
 import { corruptOnce, type Fault } from "./faults.js";
 
 /** One line of receipts.jsonl: what the quorum derived at one index. */
@@ -36,6 +37,8 @@ export interface CommitteeRunOptions<S> {
   readonly batch: number;
   readonly faults: readonly Fault[];
   readonly snapshotEvery?: number;
+  /** An attested committee: `keys` are the admitted members, in the order of these records. */
+  readonly attested?: AttestedMembers;
   readonly onCommit?: (commit: Commit<OrganismReceipt>) => void;
   readonly onDivergence?: (report: DivergenceReport) => void;
   readonly onFault?: (fault: Fault, outcome: string) => void;
@@ -110,6 +113,14 @@ export class CommitteeRun<S> {
     await this.fireFaults();
   }
 
+  /** Moves the admission clock of an attested committee: a member whose admission ended stops signing. */
+  advanceClock(now: bigint): string[] {
+    return (this.options.attested?.advance(now) ?? []).map(({ member, attestation }) => {
+      this.committee.stop(member);
+      return `member ${member} stopped: its committee admission ended at ${attestation.expiresAt} (the clock is ${now})`;
+    });
+  }
+
   async close(): Promise<void> {
     await this.committee.close();
     await this.log.close();
@@ -123,6 +134,8 @@ export class CommitteeRun<S> {
       if (f.kind === "stop") {
         this.committee.stop(f.member);
         this.options.onFault?.(f, `member ${f.member} stopped before index ${this.nextIndex}`);
+      } else if (this.options.attested?.hasEnded(f.member)) {
+        this.options.onFault?.(f, `member ${f.member} not restarted: its committee admission has ended`);
       } else {
         const out = await this.committee.restart(f.member, { from: this.options.data ? "snapshot" : "log" });
         const from = out.source === "snapshot" ? `snapshot at ${out.snapshotIndex}` : "the log";
@@ -152,7 +165,8 @@ export class CommitteeRun<S> {
     if (receipts.length > 0) this.lastReceipt = receipts[receipts.length - 1].index;
   }
 
-  private recordCommit(c: Commit<OrganismReceipt>): void {
+  private recordCommit(commit: Commit<OrganismReceipt>): void {
+    const c = this.options.attested?.certify(commit) ?? commit;
     this.recordSteps(c.steps);
     if (this.writers) {
       if (c.certificate.index > this.lastCertificate) {

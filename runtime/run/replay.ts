@@ -2,10 +2,13 @@
 // its command log alone, on a fresh replica of the bundled organism, and checks them
 // against what the committee recorded; checks every certificate offline (signatures of a
 // quorum of the recorded members over the re-derived root). Any recorded receipt whose
-// log entry is missing is an acknowledged command lost, and is reported as such.
+// log entry is missing is an acknowledged command lost, and is reported as such. For an
+// attested committee, every signer of a certificate must list one of the admission
+// records in admissions.jsonl, holding at the certificate's commit time.
 import { verifyCertificate, type CommitCertificate } from "../committee/certificate.js";
 import { CERTIFICATES_FILE, dataPath, readDataDir, RECEIPTS_FILE } from "../data-dir/data-dir.js";
 import { readJsonl } from "../data-dir/jsonl-file.js";
+import { readAttestations } from "../data-dir/admissions-file.js";
 import { EmbeddedLog, type Recovery } from "../ordering/embedded-log.js";
 import { Replica } from "../replica/replica.js";
 import { loadBundledMachine } from "../organism/load-bundle.js";
@@ -24,6 +27,8 @@ export interface ReplayReport {
   readonly recovery: Recovery;
   readonly receiptsChecked: number;
   readonly certificatesChecked: number;
+  /** Attested committees: how many admission records the certificates' signers were checked against; null: not attested. */
+  readonly attestationRecords: number | null;
   /** Highest certified index. */
   readonly certifiedThrough: number;
   readonly tornRecords: readonly string[];
@@ -71,7 +76,12 @@ export async function replayDataDir(dir: string): Promise<ReplayReport> {
   for (const r of receipts.records) {
     if (r.index > entries) problems.push({ index: r.index, message: `a receipt was recorded for index ${r.index}, but the log ends at ${entries}: an acknowledged command is lost` });
   }
-  const membership = { organism: data.record.contentHash, quorum: data.record.quorum, members: data.record.members };
+  const membership = {
+    organism: data.record.contentHash,
+    quorum: data.record.quorum,
+    members: data.record.members,
+    ...(data.record.attested ? { attestations: readAttestations(dir) } : {}),
+  };
   let certifiedThrough = 0;
   for (const c of certificates.records) {
     const check = verifyCertificate(c, membership);
@@ -88,6 +98,7 @@ export async function replayDataDir(dir: string): Promise<ReplayReport> {
     recovery: log.recovery,
     receiptsChecked,
     certificatesChecked: certificates.records.length,
+    attestationRecords: membership.attestations?.length ?? null,
     certifiedThrough,
     tornRecords,
     problems: problems.sort((a, b) => a.index - b.index),

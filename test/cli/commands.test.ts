@@ -50,14 +50,14 @@ describe("smalt demo", { timeout: CLI_TEST_TIMEOUT }, () => {
     for (let slot = 1; slot <= 5; slot++) expect(r.stdout).toMatch(new RegExp(`-- slot ${slot}\\n[^]*?allocation: \\w+ wins 1 slot, pays [\\d,]+ gwei; clearing price [\\d,]+ gwei\\n   certificate #\\d+: root [0-9a-f]{16}…, [23] of 3 attested members signed, verifies offline`));
     expect(r.stdout).toContain('dave 2,786,062 gwei refused: "reputation below floor"');
     expect(r.stdout).toContain("WARNING: this demo trusts the Smalt TEST root CA");
-    expect(r.stdout.match(/admitted replica #\d [0-9a-f]{12}… to the committee: TDX quote verified \(test root\), MR_TD matches/g)?.length).toBe(3);
+    expect(r.stdout.match(/admitted replica #\d [0-9a-f]{12}… to the committee on TDX quote [0-9a-f]{12}… \(MR_TD 2fada80c06b3…, committee measurements \[TEST ROOT\]\); until 2026-12-04T00:00:00Z/g)?.length).toBe(3);
     expect(r.stdout).toMatch(/refused {2}candidate replica eeeeeeeeeeee…: T2004 MR_TD/);
     for (const s of ["alice", "bob", "carol", "dave", "erin"]) expect(r.stdout).toContain(`admitted ${s} on bids_in with a jwt ticket: Searcher; until 2026-12-03T00:50:00Z`);
     expect(r.stdout).toContain("refused  mallory on bids_in: A1001 validator Searcher");
     expect(r.stdout).toMatch(/refused at admission: mallory on bids_in: A1040 .* \(not appended\)/);
     expect(r.stdout).toMatch(/fault drill: member 2 restarted from the log, caught up to index 27/);
     expect(r.stdout).toContain("DIVERGENCE detected: member 1 quarantined; first differing index #37, state field next_seq");
-    expect(r.stdout).toMatch(/replay of the data directory: 42 log entries re-derived, 42 receipts and 42 certificates checked, everything matches/);
+    expect(r.stdout).toMatch(/replay of the data directory: 42 log entries re-derived, 42 receipts and 42 certificates checked, every signer against its attestation record, everything matches/);
     expect(r.stdout).toMatch(/Demo finished: the standard library and \d+ examples? check; the market ran 5 slots on a committee of 3 and its replay matches\.\n$/);
     expect(r.status).toBe(0);
   });

@@ -23,6 +23,8 @@ export type TdxDecision = Decision & {
   readonly warnings: readonly string[];
   readonly tcbStatus?: string;
   readonly advisoryIds?: readonly string[];
+  /** Admitted only: the verified TD report's MR_TD (48 bytes). */
+  readonly mrtd?: Uint8Array;
 };
 
 export function checkTdxTicket(clause: TdxClausePolicy, ticket: TdxTicket, ctx: TdxCheckContext): TdxDecision {
@@ -60,5 +62,5 @@ export function checkTdxTicket(clause: TdxClausePolicy, ticket: TdxTicket, ctx: 
     checkMeasurements(clause, report.registers) ??
     checkTimes(clause, input.extra, ctx.now);
   if (failed) return refuse(failed, verified);
-  return { admitted: true, validator: name, expires: input.extra.expiration, warnings, tcbStatus: verified.status, advisoryIds: verified.advisory_ids };
+  return { admitted: true, validator: name, expires: input.extra.expiration, warnings, tcbStatus: verified.status, advisoryIds: verified.advisory_ids, mrtd: report.registers.mrtd };
 }

@@ -4,11 +4,12 @@
 // replica's key, or one from another image is refused with its code; an organism without
 // `measurements` has no attested membership.
 import { describe, expect, it } from "vitest";
-import { fromHex } from "../../../compiler/fingerprint/bytes.js";
+import { fromHex, toHex } from "../../../compiler/fingerprint/bytes.js";
 import { admitCommittee } from "../../../runtime/admission/committee-admission.js";
 import { collateralDigest } from "../../../runtime/admission/tdx/collateral-pin.js";
 import { createTestPki, syntheticTicket } from "../../../runtime/admission/tdx/test-pki/index.js";
-import { encodeTdxTicket } from "../../../runtime/admission/tdx/ticket-bytes.js";
+import { decodeTdxTicket, encodeTdxTicket } from "../../../runtime/admission/tdx/ticket-bytes.js";
+import { blake3 } from "@noble/hashes/blake3.js";
 import { ok } from "../../check/support.js";
 
 const MRTD = "2f".repeat(48);
@@ -42,6 +43,26 @@ describe("admitCommittee", () => {
     expect(out.members.map((m) => (m.decision.admitted ? "ok" : m.decision.code))).toEqual(["ok", "ok", "T2010", "T2009", "T2004"]);
     expect(out.members[0].decision).toMatchObject({ admitted: true, expires: { kind: "at", unix: NOW + 3_600n } });
     expect(out.members[0].warnings.join(" ")).toMatch(/test root/i);
+    expect(out.members[0].attestation).toEqual({
+      publicKey: a,
+      quoteDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+      mrtd: MRTD,
+      validator: "committee measurements [TEST ROOT]",
+      admittedAt: Number(NOW),
+      expiresAt: Number(NOW + 3_600n),
+    });
+    expect(out.members.slice(2).map((m) => m.attestation)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("records the digest of the quote a member was admitted on, and refuses a replica that presents no ticket (A1030)", async () => {
+    const a = "01".repeat(32);
+    const presented = ticket(a);
+    const out = await admitCommittee(vault(true), [presented, { publicKey: "02".repeat(32) }], { ...config, now: NOW, networkId: NETWORK });
+    if (!out.attested) throw new Error("not attested");
+    const decoded = decodeTdxTicket(presented.ticket);
+    if (!("quote" in decoded)) throw new Error("the test ticket does not decode");
+    expect(out.members[0].attestation?.quoteDigest).toBe(toHex(blake3(decoded.quote)));
+    expect(out.members[1].decision).toEqual({ admitted: false, validator: "committee measurements", code: "A1030", reason: "no TDX ticket was presented for this replica" });
   });
 
   it("has no attested membership without measurements", async () => {
