@@ -1,7 +1,9 @@
 // What the committee has committed: for each certified checkpoint, its certificate and
-// the quorum's steps (command, receipt, roots) for every index it covers. Recent steps
-// are kept (they answer "what happened at index i" and are the reference a divergent
-// member is compared with); `committedIndex` is the end of the committed prefix of the log.
+// the quorum's steps (command, receipt, roots) for every index it covers. The steps are a
+// signer's own, whose roots are computed only where read (in batch mode the checkpoint's
+// is; another index's only if a divergence or a caller asks). Recent steps are kept (they
+// answer "what happened at index i" and are the reference a divergent member is compared
+// with); `committedIndex` is the end of the committed prefix of the log.
 import type { ReplicaStep } from "../replica/replica.js";
 import type { CommitCertificate } from "./certificate.js";
 import type { CommittedStep } from "./divergence.js";
@@ -38,9 +40,9 @@ export class CommitHistory<R> {
   record(index: number, certificate: CommitCertificate, stepOf: (index: number) => ReplicaStep<R> | undefined): Commit<R> {
     const steps: CommittedStep<R>[] = [];
     for (let i = this.schedule.previous(index) + 1; i <= index; i++) {
-      const s = stepOf(i);
-      if (s === undefined) continue;
-      const step: CommittedStep<R> = { index: i, command: s.command, receipt: s.receipt, roots: s.roots };
+      // The signer's own step: its roots are computed only if someone reads them.
+      const step: CommittedStep<R> | undefined = stepOf(i);
+      if (step === undefined) continue;
       steps.push(step);
       this.steps.set(i, step);
     }

@@ -4,7 +4,7 @@
 // quarantines a member whose root differs from the quorum's (with a localized report).
 // Members can crash (stop) and restart; a restart rebuilds the member's state from the
 // newest certified snapshot or from the log, and it catches up before it votes live.
-import { encodeCommand, decodeCommand, type CommandEnvelope } from "../replica/command-codec.js";
+import { decodePayload, encodeCommand, type CommandEnvelope, type DecodedPayload } from "../replica/command-codec.js";
 import type { LogEntry, OrderingBackend } from "../ordering/ordering.js";
 import { Replica, ReplicaOrderError } from "../replica/replica.js";
 import type { ReplicaKey } from "../replica/replica-key.js";
@@ -249,15 +249,18 @@ export class Committee<S, R = unknown> {
     for (const m of catching()) m.status = "live";
   }
 
+  /** Every given member applies the entry (decoded once for all of them); at a checkpoint they sign their roots. */
   private applyAndVote(members: readonly Member<S, R>[], entry: LogEntry): void {
+    if (members.length === 0) return;
+    const decoded = decodePayload(entry.payload);
     const applied: Member<S, R>[] = [];
     for (const m of members) {
       try {
-        m.replica!.apply(entry);
+        m.replica!.apply(entry, decoded);
         applied.push(m);
       } catch (e) {
         if (e instanceof ReplicaOrderError) throw e;
-        this.quarantine(m, applyFailure(m.id, m.key.publicKey, entry.index, commandOf(entry), e));
+        this.quarantine(m, applyFailure(m.id, m.key.publicKey, entry.index, commandOf(decoded), e));
       }
     }
     if (!this.schedule.has(entry.index) || applied.length === 0) return;
@@ -331,10 +334,6 @@ export class Committee<S, R = unknown> {
   }
 }
 
-function commandOf(entry: LogEntry): CommandEnvelope | null {
-  try {
-    return decodeCommand(entry.payload);
-  } catch {
-    return null;
-  }
+function commandOf(decoded: DecodedPayload): CommandEnvelope | null {
+  return decoded.ok ? decoded.envelope : null;
 }

@@ -2,11 +2,16 @@
 // which state fields its state differs from the committed one. A vote only shows that a
 // checkpoint's root differs; the member's own per-index roots and the committed ones are
 // then compared index by index since the previous checkpoint to find the first that does.
+// In batch mode those per-index roots were not computed when the entries were applied:
+// they are computed here, from the states each side retained after each index, which is
+// the same as re-running the batch with a root per entry from the last agreed checkpoint
+// — except that the divergent member's side is what it actually held, so a fault that
+// would not recur on a re-run (a flipped bit, a one-off corruption) is still found.
 import type { CommandEnvelope } from "../replica/command-codec.js";
 import type { ReplicaStep } from "../replica/replica.js";
 import { differingFields, type StateRoots, type StepReceipt } from "../replica/state-machine.js";
 
-/** One committed log index as the quorum computed it. */
+/** One committed log index as the quorum computed it; `roots` may be computed when first read. */
 export interface CommittedStep<R> {
   readonly index: number;
   readonly command: CommandEnvelope | null;

@@ -50,9 +50,14 @@ export function emittedMachine(api: EmittedApi): EmittedMachine {
       return { state: out.state, receipt: api.receiptToJson(out.receipt) as OrganismReceipt };
     },
     stateRoot(state: State): StateRoots {
+      // The sub-roots are only read to name a diverging field, so they are made on first read.
+      let subRoots: Readonly<Record<string, string>> | undefined;
       return {
         root: toHex(api.stateRoot(state)),
-        subRoots: Object.fromEntries(api.subRoots(state).map((s) => [s.name, toHex(s.root)])),
+        get subRoots() {
+          subRoots ??= Object.fromEntries(api.subRoots(state).map((s) => [s.name, toHex(s.root)]));
+          return subRoots;
+        },
       };
     },
     encodeState: (state: State) => api.encodeState(state),

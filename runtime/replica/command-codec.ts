@@ -43,6 +43,19 @@ export function decodeCommand(payload: Uint8Array): CommandEnvelope {
   return value as CommandEnvelope;
 }
 
+/** A payload decoded once per log entry and shared by every member applying it: the envelope, or why it is malformed. */
+export type DecodedPayload = { readonly ok: true; readonly envelope: CommandEnvelope } | { readonly ok: false; readonly reason: string };
+
+/** `decodeCommand` without the throw: a malformed payload is a value, as every replica must treat it the same way. */
+export function decodePayload(payload: Uint8Array): DecodedPayload {
+  try {
+    return { ok: true, envelope: decodeCommand(payload) };
+  } catch (e) {
+    if (e instanceof CommandCodecError) return { ok: false, reason: e.message };
+    throw e;
+  }
+}
+
 /** Parses one line of a command stream (`{"sender": …, "command": …}`), with the same checks. */
 export function parseCommandLine(line: string): CommandEnvelope {
   return decodeCommand(utf8.encode(line));

@@ -81,6 +81,29 @@ describe("committee", () => {
     await c.close();
   });
 
+  it("computes each member's state root once per batch in log-head mode, and once per entry otherwise", async () => {
+    const counting = (calls: number[]) => (m: number) => {
+      const base = ledgerMachine();
+      calls[m] = 0;
+      return { ...base, stateRoot: (s: LedgerState) => (calls[m]++, base.stateRoot(s)) };
+    };
+    const batched: number[] = [];
+    const log = openLog();
+    const c = await committee(3, 2, log, { checkpoints: "log-head", createMachine: counting(batched) });
+    await c.submit(commandStream(50));
+    await c.submit(commandStream(30, 50));
+    expect(batched).toEqual([2, 2, 2]);
+    // A root nobody computed at commit time is still there when asked for, from the retained state.
+    expect(c.committedStep(17)!.roots.root).toBe(await referenceRoot(log, 17));
+    await c.close();
+
+    const perEntry: number[] = [];
+    const d = await committee(3, 2, openLog(), { createMachine: counting(perEntry) });
+    await d.submit(commandStream(20));
+    expect(perEntry).toEqual([20, 20, 20]);
+    await d.close();
+  });
+
   it("commits the same way over a backend that delivers entries asynchronously", async () => {
     const log = new MemoryLog({ asyncDelivery: true });
     const c = await committee(3, 2, log);
