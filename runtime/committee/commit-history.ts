@@ -4,6 +4,7 @@
 // is; another index's only if a divergence or a caller asks). Recent steps are kept (they
 // answer "what happened at index i" and are the reference a divergent member is compared
 // with); `committedIndex` is the end of the committed prefix of the log.
+import { RecentByIndex } from "../replica/recent-by-index.js";
 import type { ReplicaStep } from "../replica/replica.js";
 import type { CommitCertificate } from "./certificate.js";
 import type { CommittedStep } from "./divergence.js";
@@ -18,15 +19,17 @@ export interface Commit<R> {
 }
 
 export class CommitHistory<R> {
-  private readonly steps = new Map<number, CommittedStep<R>>();
+  private readonly steps: RecentByIndex<CommittedStep<R>>;
   // Checkpoints certified ahead of an uncertified earlier one (a catch-up can certify out of order).
   private readonly ahead = new Set<number>();
   private committed = 0;
 
   constructor(
     private readonly schedule: CheckpointSchedule,
-    private readonly retain: number,
-  ) {}
+    retain: number,
+  ) {
+    this.steps = new RecentByIndex(Math.max(1, retain));
+  }
 
   get committedIndex(): number {
     return this.committed;
@@ -46,20 +49,10 @@ export class CommitHistory<R> {
       steps.push(step);
       this.steps.set(i, step);
     }
-    this.prune();
     this.ahead.add(index);
     for (let next = this.schedule.next(this.committed + 1); next !== undefined && this.ahead.delete(next); next = this.schedule.next(next + 1)) {
       this.committed = next;
     }
     return { index, certificate, steps };
-  }
-
-  private prune(): void {
-    if (this.steps.size <= this.retain) return;
-    // Insertion order is index order except after an out-of-order certification, which only delays pruning.
-    for (const i of this.steps.keys()) {
-      if (this.steps.size <= this.retain) break;
-      this.steps.delete(i);
-    }
   }
 }

@@ -6,6 +6,7 @@
 import type { LogEntry, OrderingBackend } from "../ordering/ordering.js";
 import { decodePayload, type DecodedPayload } from "./command-codec.js";
 import type { ReplicaKey } from "./replica-key.js";
+import { RecentByIndex } from "./recent-by-index.js";
 import { ReplicaStep } from "./replica-step.js";
 import { signRoot, type RootVote } from "./signed-root.js";
 import { SnapshotError, type Snapshot } from "./snapshot.js";
@@ -30,20 +31,19 @@ export class Replica<S, R = unknown> {
   readonly machine: StateMachine<S, R>;
   readonly organism: string;
   private readonly key: ReplicaKey;
-  private readonly retain: number;
   private current: S;
   private applied = 0;
   // Roots of `current` once computed; null until asked for.
   private roots: StateRoots | null = null;
-  // Steps by index, oldest first (Map keeps insertion order, so pruning takes from the front).
-  private readonly steps = new Map<number, ReplicaStep<R, S>>();
+  // The last `retainSteps` steps, by index.
+  private readonly steps: RecentByIndex<ReplicaStep<R, S>>;
 
   constructor(options: ReplicaOptions<S, R>) {
     if (!isHex32(options.machine.contentHash)) throw new RangeError("the machine's contentHash must be 64 lower-case hex digits");
     this.machine = options.machine;
     this.organism = options.machine.contentHash;
     this.key = options.key;
-    this.retain = Math.max(1, options.retainSteps ?? 4096);
+    this.steps = new RecentByIndex(Math.max(1, options.retainSteps ?? 4096));
     this.current = this.machine.initialState();
   }
 
@@ -96,7 +96,6 @@ export class Replica<S, R = unknown> {
     this.applied = entry.index;
     const step = new ReplicaStep<R, S>(entry.index, decoded.ok ? decoded.envelope : null, receipt, this.current, this.machine);
     this.steps.set(entry.index, step);
-    if (this.steps.size > this.retain) this.steps.delete(this.steps.keys().next().value as number);
     return step;
   }
 
