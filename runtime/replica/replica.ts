@@ -35,6 +35,8 @@ export class Replica<S, R = unknown> {
   private applied = 0;
   // Roots of `current` once computed; null until asked for.
   private roots: StateRoots | null = null;
+  // Steps at or below this index were settled (see `settle`).
+  private settled = 0;
   // The last `retainSteps` steps, by index.
   private readonly steps: RecentByIndex<ReplicaStep<R, S>>;
 
@@ -62,8 +64,8 @@ export class Replica<S, R = unknown> {
 
   /** Roots of the current state (computed on first use after each change). */
   get stateRoots(): StateRoots {
-    const last = this.steps.get(this.applied);
-    if (last !== undefined) return last.roots;
+    const last = this.steps.get(this.applied)?.roots;
+    if (last) return last;
     this.roots ??= this.machine.stateRoot(this.current);
     return this.roots;
   }
@@ -99,9 +101,24 @@ export class Replica<S, R = unknown> {
     return step;
   }
 
+  /**
+   * The member's root at checkpoint `through` was certified: the states of the retained
+   * steps before it (back to the previous settled point) are no longer needed to localize
+   * a divergence on this member's side, and are let go.
+   */
+  settle(through: number): void {
+    const to = Math.min(through, this.applied);
+    for (let i = to; i > this.settled; i--) {
+      const step = this.steps.get(i);
+      if (step === undefined) break;
+      step.settle();
+    }
+    this.settled = Math.max(this.settled, to);
+  }
+
   /** Signs the root after `index` (the current index, or a retained earlier one); the root is computed here if it was not yet. */
   vote(index: number = this.applied): RootVote {
-    const root = index === this.applied ? this.stateRoots.root : this.steps.get(index)?.roots.root;
+    const root = index === this.applied ? this.stateRoots.root : this.steps.get(index)?.roots?.root;
     if (root === undefined) throw new RangeError(`replica has no root for index ${index} (applied ${this.applied})`);
     return signRoot(this.key, this.organism, index, root);
   }
@@ -144,6 +161,7 @@ export class Replica<S, R = unknown> {
     this.current = state;
     this.roots = roots;
     this.applied = snapshot.index;
+    this.settled = snapshot.index;
     this.steps.clear();
   }
 
@@ -152,6 +170,7 @@ export class Replica<S, R = unknown> {
     this.current = this.machine.initialState();
     this.roots = null;
     this.applied = 0;
+    this.settled = 0;
     this.steps.clear();
   }
 }

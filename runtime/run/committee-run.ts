@@ -155,7 +155,7 @@ export class CommitteeRun<S> {
   private recordSteps(steps: Commit<OrganismReceipt>["steps"], certified: number): void {
     const receipts = steps
       .filter((s) => s.index > this.lastReceipt)
-      .map((s): ReceiptRecord => ({ index: s.index, command: s.command, receipt: s.receipt, root: s.index === certified ? s.roots.root : null }));
+      .map((s): ReceiptRecord => ({ index: s.index, command: s.command, receipt: s.receipt, root: s.index === certified ? (s.roots?.root ?? null) : null }));
     this.writers?.receipts.append(receipts);
     if (receipts.length > 0) this.lastReceipt = receipts[receipts.length - 1].index;
   }
