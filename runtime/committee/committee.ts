@@ -273,11 +273,17 @@ export class Committee<S, R = unknown> {
     if (certificate !== undefined) this.settle(entry.index, certificate);
   }
 
-  /** Members whose root at a certified checkpoint is the certified one let go of the states inside the batch it closes. */
+  /**
+   * Members whose root at a certified checkpoint is the certified one let go of the states
+   * inside the batch it closes. In batch mode the checkpoints' states are kept (a late
+   * dissent re-derives from them); voting on every entry, every root is known and no state
+   * is needed.
+   */
   private settle(index: number, certificate: CommitCertificate): void {
     const signers = new Set(certificate.signatures.map((s) => s.publicKey));
+    const keep = this.schedule.mode === "log-head";
     for (const m of this.members) {
-      if (m.status !== "quarantined" && signers.has(m.key.publicKey) && m.replica !== null && m.replica.appliedIndex >= index) m.replica.settle(index);
+      if (m.status !== "quarantined" && signers.has(m.key.publicKey) && m.replica !== null && m.replica.appliedIndex >= index) m.replica.settle(index, keep);
     }
   }
 

@@ -37,8 +37,11 @@ export class ReplicaStep<R, S = unknown> {
     return this.kept;
   }
 
-  /** Lets the state go unless its roots were computed (a checkpoint's step keeps it: it is an agreed state to start from). */
-  settle(): void {
-    if (this.computed === null) this.kept = undefined;
+  /**
+   * Lets the state go, unless `keepIfRooted` and its roots were computed: in batch mode a
+   * checkpoint's state is an agreed state a later re-derivation may start from.
+   */
+  settle(keepIfRooted: boolean): void {
+    if (this.computed === null || !keepIfRooted) this.kept = undefined;
   }
 }

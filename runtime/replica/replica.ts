@@ -104,14 +104,15 @@ export class Replica<S, R = unknown> {
   /**
    * The member's root at checkpoint `through` was certified: the states of the retained
    * steps before it (back to the previous settled point) are no longer needed to localize
-   * a divergence on this member's side, and are let go.
+   * a divergence on this member's side, and are let go; with `keepRootedStates`, those
+   * whose roots were computed (a batch's checkpoints) are kept as agreed starting points.
    */
-  settle(through: number): void {
+  settle(through: number, keepRootedStates: boolean): void {
     const to = Math.min(through, this.applied);
     for (let i = to; i > this.settled; i--) {
       const step = this.steps.get(i);
       if (step === undefined) break;
-      step.settle();
+      step.settle(keepRootedStates);
     }
     this.settled = Math.max(this.settled, to);
   }
