@@ -1,7 +1,10 @@
 // What the committee has committed: for each certified checkpoint, its certificate and
-// the quorum's steps (command, receipt, roots) for every index it covers. Recent steps
-// are kept (they answer "what happened at index i" and are the reference a divergent
-// member is compared with); `committedIndex` is the end of the committed prefix of the log.
+// the quorum's steps (command, receipt, roots) for every index it covers. The steps are a
+// signer's own, whose roots are computed only where read (in batch mode the checkpoint's
+// is; another index's only if a divergence or a caller asks). Recent steps are kept (they
+// answer "what happened at index i" and are the reference a divergent member is compared
+// with); `committedIndex` is the end of the committed prefix of the log.
+import { RecentByIndex } from "../replica/recent-by-index.js";
 import type { ReplicaStep } from "../replica/replica.js";
 import type { CommitCertificate } from "./certificate.js";
 import type { CommittedStep } from "./divergence.js";
@@ -16,15 +19,17 @@ export interface Commit<R> {
 }
 
 export class CommitHistory<R> {
-  private readonly steps = new Map<number, CommittedStep<R>>();
+  private readonly steps: RecentByIndex<CommittedStep<R>>;
   // Checkpoints certified ahead of an uncertified earlier one (a catch-up can certify out of order).
   private readonly ahead = new Set<number>();
   private committed = 0;
 
   constructor(
     private readonly schedule: CheckpointSchedule,
-    private readonly retain: number,
-  ) {}
+    retain: number,
+  ) {
+    this.steps = new RecentByIndex(Math.max(1, retain));
+  }
 
   get committedIndex(): number {
     return this.committed;
@@ -38,26 +43,16 @@ export class CommitHistory<R> {
   record(index: number, certificate: CommitCertificate, stepOf: (index: number) => ReplicaStep<R> | undefined): Commit<R> {
     const steps: CommittedStep<R>[] = [];
     for (let i = this.schedule.previous(index) + 1; i <= index; i++) {
-      const s = stepOf(i);
-      if (s === undefined) continue;
-      const step: CommittedStep<R> = { index: i, command: s.command, receipt: s.receipt, roots: s.roots };
+      // The signer's own step: its roots are computed only if someone reads them.
+      const step: CommittedStep<R> | undefined = stepOf(i);
+      if (step === undefined) continue;
       steps.push(step);
       this.steps.set(i, step);
     }
-    this.prune();
     this.ahead.add(index);
     for (let next = this.schedule.next(this.committed + 1); next !== undefined && this.ahead.delete(next); next = this.schedule.next(next + 1)) {
       this.committed = next;
     }
     return { index, certificate, steps };
-  }
-
-  private prune(): void {
-    if (this.steps.size <= this.retain) return;
-    // Insertion order is index order except after an out-of-order certification, which only delays pruning.
-    for (const i of this.steps.keys()) {
-      if (this.steps.size <= this.retain) break;
-      this.steps.delete(i);
-    }
   }
 }

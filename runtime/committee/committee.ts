@@ -4,7 +4,7 @@
 // quarantines a member whose root differs from the quorum's (with a localized report).
 // Members can crash (stop) and restart; a restart rebuilds the member's state from the
 // newest certified snapshot or from the log, and it catches up before it votes live.
-import { encodeCommand, decodeCommand, type CommandEnvelope } from "../replica/command-codec.js";
+import { decodePayload, encodeCommand, type CommandEnvelope, type DecodedPayload } from "../replica/command-codec.js";
 import type { LogEntry, OrderingBackend } from "../ordering/ordering.js";
 import { Replica, ReplicaOrderError } from "../replica/replica.js";
 import type { ReplicaKey } from "../replica/replica-key.js";
@@ -13,6 +13,7 @@ import type { StateMachine, StateRoots } from "../replica/state-machine.js";
 import { checkMembership, type CommitCertificate, type CommitteeMembership } from "./certificate.js";
 import { applyFailure, localizeMismatch, type CommittedStep, type DivergenceReport } from "./divergence.js";
 import { CommitHistory, type Commit } from "./commit-history.js";
+import { rederiveRoots } from "./rederive-roots.js";
 import { MemorySnapshotStore, restoreCertified, type CertifiedSnapshot, type RestoreOutcome, type SnapshotStore } from "./snapshot-store.js";
 import { CheckpointSchedule, VoteTally, type Ballot, type CheckpointMode } from "./vote-tally.js";
 
@@ -249,15 +250,18 @@ export class Committee<S, R = unknown> {
     for (const m of catching()) m.status = "live";
   }
 
+  /** Every given member applies the entry (decoded once for all of them); at a checkpoint they sign their roots. */
   private applyAndVote(members: readonly Member<S, R>[], entry: LogEntry): void {
+    if (members.length === 0) return;
+    const decoded = decodePayload(entry.payload);
     const applied: Member<S, R>[] = [];
     for (const m of members) {
       try {
-        m.replica!.apply(entry);
+        m.replica!.apply(entry, decoded);
         applied.push(m);
       } catch (e) {
         if (e instanceof ReplicaOrderError) throw e;
-        this.quarantine(m, applyFailure(m.id, m.key.publicKey, entry.index, commandOf(entry), e));
+        this.quarantine(m, applyFailure(m.id, m.key.publicKey, entry.index, commandOf(decoded), e));
       }
     }
     if (!this.schedule.has(entry.index) || applied.length === 0) return;
@@ -265,11 +269,27 @@ export class Committee<S, R = unknown> {
     const outcome = this.tally.record(entry.index, ballots);
     if (outcome.certified) this.committed(entry.index, outcome.certified);
     for (const b of outcome.dissenters) this.dissent(this.members[b.member], b.vote);
+    const certificate = this.tally.certificate(entry.index);
+    if (certificate !== undefined) this.settle(entry.index, certificate);
+  }
+
+  /**
+   * Members whose root at a certified checkpoint is the certified one let go of the states
+   * inside the batch it closes. In batch mode the checkpoints' states are kept (a late
+   * dissent re-derives from them); voting on every entry, every root is known and no state
+   * is needed.
+   */
+  private settle(index: number, certificate: CommitCertificate): void {
+    const signers = new Set(certificate.signatures.map((s) => s.publicKey));
+    const keep = this.schedule.mode === "log-head";
+    for (const m of this.members) {
+      if (m.status !== "quarantined" && signers.has(m.key.publicKey) && m.replica !== null && m.replica.appliedIndex >= index) m.replica.settle(index, keep);
+    }
   }
 
   private committed(index: number, certificate: CommitCertificate): void {
     // The steps since the previous checkpoint, from a member whose root was certified.
-    const signer = this.members.find((m) => m.status !== "quarantined" && m.replica?.step(index)?.roots.root === certificate.root);
+    const signer = this.members.find((m) => m.status !== "quarantined" && m.replica?.step(index)?.roots?.root === certificate.root);
     const commit = this.history.record(index, certificate, (i) => signer?.replica?.step(i));
     for (const l of this.commitListeners) l(commit);
     const every = this.options.snapshotEvery ?? 0;
@@ -288,17 +308,34 @@ export class Committee<S, R = unknown> {
     const replica = m.replica;
     const certificate = this.tally.certificate(checkpoint);
     if (certificate === undefined || m.status === "quarantined") return;
+    const since = this.schedule.previous(checkpoint);
+    let rederived: Map<number, StateRoots> | null | undefined;
     const report = localizeMismatch({
       member: m.id,
       publicKey: m.key.publicKey,
       checkpoint,
-      since: this.schedule.previous(checkpoint),
+      since,
       actualRoot: vote.root,
       expectedRoot: certificate.root,
-      mine: (i) => replica?.step(i),
-      committed: (i) => this.history.step(i),
+      mine: (i) => replica?.step(i)?.roots ?? null,
+      committed: (i) => {
+        const known = this.history.step(i)?.roots;
+        if (known) return known;
+        rederived ??= this.rederive(m, since, checkpoint);
+        return rederived?.get(i) ?? null;
+      },
+      command: (i) => replica?.step(i)?.command ?? this.history.step(i)?.command ?? null,
     });
     this.quarantine(m, report);
+  }
+
+  /** The committed roots of (since, checkpoint], re-derived from the agreed state at `since` on another member's machine (see rederive-roots.ts). */
+  private rederive(dissenter: Member<S, R>, since: number, checkpoint: number): Map<number, StateRoots> | null {
+    const start = since === 0 ? undefined : (this.history.step(since)?.state as S | undefined);
+    const signer = this.members.find((m) => m !== dissenter && m.status !== "quarantined" && m.replica !== null);
+    if (signer === undefined || (since > 0 && start === undefined)) return null;
+    const machine = signer.replica!.machine;
+    return rederiveRoots(machine, start ?? machine.initialState(), since, checkpoint, (i) => this.history.step(i));
   }
 
   private quarantine(m: Member<S, R>, report: DivergenceReport): void {
@@ -331,10 +368,6 @@ export class Committee<S, R = unknown> {
   }
 }
 
-function commandOf(entry: LogEntry): CommandEnvelope | null {
-  try {
-    return decodeCommand(entry.payload);
-  } catch {
-    return null;
-  }
+function commandOf(decoded: DecodedPayload): CommandEnvelope | null {
+  return decoded.ok ? decoded.envelope : null;
 }

@@ -2,16 +2,26 @@
 // which state fields its state differs from the committed one. A vote only shows that a
 // checkpoint's root differs; the member's own per-index roots and the committed ones are
 // then compared index by index since the previous checkpoint to find the first that does.
+// In batch mode those per-index roots were not computed when the entries were applied:
+// they are computed here, from the states each side retained after each index, which is
+// the same as re-running the batch with a root per entry from the last agreed checkpoint
+// — except that the divergent member's side is what it actually held, so a fault that
+// would not recur on a re-run (a flipped bit, a one-off corruption) is still found.
 import type { CommandEnvelope } from "../replica/command-codec.js";
-import type { ReplicaStep } from "../replica/replica.js";
 import { differingFields, type StateRoots, type StepReceipt } from "../replica/state-machine.js";
 
-/** One committed log index as the quorum computed it. */
+/**
+ * One committed log index as the quorum computed it. `roots` is computed when first read
+ * while the signer still holds the state; it is null inside a settled batch where nobody
+ * read it (in batch mode only a checkpoint's root is always known).
+ */
 export interface CommittedStep<R> {
   readonly index: number;
   readonly command: CommandEnvelope | null;
   readonly receipt: StepReceipt<R>;
-  readonly roots: StateRoots;
+  readonly roots: StateRoots | null;
+  /** The state after the index, while the signer keeps it (a checkpoint's is kept). */
+  readonly state?: unknown;
 }
 
 export interface DivergenceReport {
@@ -33,7 +43,7 @@ export interface DivergenceReport {
   readonly message: string;
 }
 
-export interface MismatchEvidence<R> {
+export interface MismatchEvidence {
   readonly member: number;
   readonly publicKey: string;
   readonly checkpoint: number;
@@ -41,27 +51,31 @@ export interface MismatchEvidence<R> {
   readonly since: number;
   readonly actualRoot: string;
   readonly expectedRoot: string;
-  readonly mine: (index: number) => ReplicaStep<R> | undefined;
-  readonly committed: (index: number) => CommittedStep<R> | undefined;
+  /** The member's roots after an index, from the state it held there; null when no longer known. */
+  readonly mine: (index: number) => StateRoots | null;
+  /** The committed roots after an index; null when no longer known. */
+  readonly committed: (index: number) => StateRoots | null;
+  /** The command at an index, if still retained. */
+  readonly command: (index: number) => CommandEnvelope | null;
 }
 
 /** The report for a member whose signed root at a checkpoint is not the certified one. */
-export function localizeMismatch<R>(e: MismatchEvidence<R>): DivergenceReport {
-  for (let i = e.since + 1; i <= e.checkpoint; i++) {
+export function localizeMismatch(e: MismatchEvidence): DivergenceReport {
+  for (let i = e.since + 1; i < e.checkpoint; i++) {
     const mine = e.mine(i);
-    const ref = e.committed(i);
-    if (mine === undefined || ref === undefined || mine.roots.root === ref.roots.root) continue;
-    return report(e, i, mine.command ?? ref.command, ref.roots.root, mine.roots.root, differingFields(mine.roots.subRoots, ref.roots.subRoots));
+    const ref = mine === null ? null : e.committed(i);
+    if (mine === null || ref === null || mine.root === ref.root) continue;
+    return report(e, i, e.command(i), ref.root, mine.root, differingFields(mine.subRoots, ref.subRoots));
   }
-  // The per-index roots are no longer retained: the checkpoint is as close as it gets.
+  // At the checkpoint itself, or when the per-index roots are no longer known: the checkpoint is as close as it gets.
   const mine = e.mine(e.checkpoint);
   const ref = e.committed(e.checkpoint);
-  const fields = mine && ref ? differingFields(mine.roots.subRoots, ref.roots.subRoots) : [];
-  return report(e, e.checkpoint, mine?.command ?? ref?.command ?? null, e.expectedRoot, e.actualRoot, fields);
+  const fields = mine && ref ? differingFields(mine.subRoots, ref.subRoots) : [];
+  return report(e, e.checkpoint, e.command(e.checkpoint), e.expectedRoot, e.actualRoot, fields);
 }
 
-function report<R>(
-  e: MismatchEvidence<R>,
+function report(
+  e: MismatchEvidence,
   index: number,
   command: CommandEnvelope | null,
   expectedRoot: string,

@@ -30,29 +30,48 @@ export interface EmittedMachine extends StateMachine<State, OrganismReceipt> {
   validate(command: Json): string | null;
 }
 
+type Decoded = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly code: string; readonly reason: string };
+
 export function emittedMachine(api: EmittedApi): EmittedMachine {
   const self = fingerprintHex(String(api.FINGERPRINTS.stableId));
   const decode = (command: Json) => api.decodeCommand(command as ApiJson);
+  // The committee hands every member the same decoded envelope for an entry, so the members
+  // sharing this machine see the same command object one after another: it is decoded into
+  // the module's typed form once for all of them (decoding is a pure function of the JSON,
+  // and emitted code never mutates a command).
+  let last: { readonly command: Json; readonly decoded: Decoded } | null = null;
+  const decodeShared = (command: Json): Decoded => {
+    if (last !== null && last.command === command && typeof command === "object" && command !== null) return last.decoded;
+    let decoded: Decoded;
+    try {
+      decoded = { ok: true, value: decode(command) };
+    } catch (e) {
+      if (!(e instanceof api.SmaltAbort)) throw e;
+      decoded = { ok: false, code: e.code, reason: e.reason };
+    }
+    last = { command, decoded };
+    return decoded;
+  };
   return {
     api,
     self,
     contentHash: fingerprintHex(String(api.FINGERPRINTS.contentHash)),
     initialState: () => api.initialState(),
     apply(state: State, command: Json, ctx: ApplyContext) {
-      let decoded: unknown;
-      try {
-        decoded = decode(command);
-      } catch (e) {
-        if (!(e instanceof api.SmaltAbort)) throw e;
-        return { state, receipt: { outcome: "rejected", code: e.code, reason: e.reason } };
-      }
-      const out = api.apply(state, decoded, { sender: ctx.sender, self, index: BigInt(ctx.index) });
+      const decoded = decodeShared(command);
+      if (!decoded.ok) return { state, receipt: { outcome: "rejected", code: decoded.code, reason: decoded.reason } };
+      const out = api.apply(state, decoded.value, { sender: ctx.sender, self, index: BigInt(ctx.index) });
       return { state: out.state, receipt: api.receiptToJson(out.receipt) as OrganismReceipt };
     },
     stateRoot(state: State): StateRoots {
+      // The sub-roots are only read to name a diverging field, so they are made on first read.
+      let subRoots: Readonly<Record<string, string>> | undefined;
       return {
         root: toHex(api.stateRoot(state)),
-        subRoots: Object.fromEntries(api.subRoots(state).map((s) => [s.name, toHex(s.root)])),
+        get subRoots() {
+          subRoots ??= Object.fromEntries(api.subRoots(state).map((s) => [s.name, toHex(s.root)]));
+          return subRoots;
+        },
       };
     },
     encodeState: (state: State) => api.encodeState(state),

@@ -17,12 +17,14 @@ export class CommandCodecError extends Error {
 /** Nesting deeper than this is refused, so a hostile payload cannot exhaust the stack. */
 export const MAX_COMMAND_DEPTH = 64;
 
-const utf8 = new TextEncoder();
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 export function encodeCommand(envelope: CommandEnvelope): Uint8Array {
   checkEnvelope(envelope as unknown);
-  return utf8.encode(JSON.stringify({ sender: envelope.sender, command: envelope.command }));
+  // Buffer.from encodes UTF-8 several times faster than TextEncoder on short strings; the
+  // payload is handed on as a plain Uint8Array view of it.
+  const bytes = Buffer.from(JSON.stringify({ sender: envelope.sender, command: envelope.command }), "utf8");
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 /** Decodes a payload; throws CommandCodecError saying what is wrong with it. */
@@ -43,45 +45,74 @@ export function decodeCommand(payload: Uint8Array): CommandEnvelope {
   return value as CommandEnvelope;
 }
 
+/** A payload decoded once per log entry and shared by every member applying it: the envelope, or why it is malformed. */
+export type DecodedPayload = { readonly ok: true; readonly envelope: CommandEnvelope } | { readonly ok: false; readonly reason: string };
+
+/** `decodeCommand` without the throw: a malformed payload is a value, as every replica must treat it the same way. */
+export function decodePayload(payload: Uint8Array): DecodedPayload {
+  try {
+    return { ok: true, envelope: decodeCommand(payload) };
+  } catch (e) {
+    if (e instanceof CommandCodecError) return { ok: false, reason: e.message };
+    throw e;
+  }
+}
+
 /** Parses one line of a command stream (`{"sender": …, "command": …}`), with the same checks. */
 export function parseCommandLine(line: string): CommandEnvelope {
-  return decodeCommand(utf8.encode(line));
+  return decodeCommand(Buffer.from(line, "utf8"));
 }
 
 function checkEnvelope(value: unknown): void {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new CommandCodecError("a command must be an object { sender, command }");
   }
-  const keys = Object.keys(value).sort();
-  if (keys.length !== 2 || keys[0] !== "command" || keys[1] !== "sender") {
+  let count = 0;
+  for (const k in value) if (Object.hasOwn(value, k)) count++;
+  if (count !== 2 || !Object.hasOwn(value, "sender") || !Object.hasOwn(value, "command")) {
+    const keys = Object.keys(value).sort();
     throw new CommandCodecError(`a command has exactly the fields sender and command, not ${keys.join(", ") || "none"}`);
   }
   const { sender, command } = value as { sender: unknown; command: unknown };
   if (!isHex32(sender)) throw new CommandCodecError("sender must be a peer id: 64 lower-case hex digits");
-  checkJson(command, "command", 0);
+  checkJson(command, []);
 }
 
-function checkJson(v: unknown, at: string, depth: number): void {
-  if (depth > MAX_COMMAND_DEPTH) throw new CommandCodecError(`${at}: nested deeper than ${MAX_COMMAND_DEPTH}`);
+/** Checks that `v` is plain JSON; `path` holds the keys down to it (read only to word an error). */
+function checkJson(v: unknown, path: (string | number)[]): void {
+  if (path.length > MAX_COMMAND_DEPTH) throw new CommandCodecError(`${where(path)}: nested deeper than ${MAX_COMMAND_DEPTH}`);
   switch (typeof v) {
     case "boolean":
     case "string":
       return;
     case "number":
-      if (!Number.isFinite(v)) throw new CommandCodecError(`${at}: ${v} is not a JSON number`);
+      if (!Number.isFinite(v)) throw new CommandCodecError(`${where(path)}: ${v} is not a JSON number`);
       return;
     case "object":
       if (v === null) return;
       if (Array.isArray(v)) {
-        v.forEach((x, i) => checkJson(x, `${at}[${i}]`, depth + 1));
+        for (let i = 0; i < v.length; i++) {
+          path.push(i);
+          checkJson(v[i], path);
+          path.pop();
+        }
         return;
       }
       if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) {
-        throw new CommandCodecError(`${at}: only plain objects are JSON`);
+        throw new CommandCodecError(`${where(path)}: only plain objects are JSON`);
       }
-      for (const [k, x] of Object.entries(v)) checkJson(x, `${at}.${k}`, depth + 1);
+      for (const k of Object.keys(v)) {
+        path.push(k);
+        checkJson((v as Record<string, unknown>)[k], path);
+        path.pop();
+      }
       return;
     default:
-      throw new CommandCodecError(`${at}: a ${typeof v} is not JSON (write big integers as strings)`);
+      throw new CommandCodecError(`${where(path)}: a ${typeof v} is not JSON (write big integers as strings)`);
   }
+}
+
+/** `command.a[0].b` for the path ["a", 0, "b"]. */
+function where(path: readonly (string | number)[]): string {
+  return path.reduce<string>((at, k) => (typeof k === "number" ? `${at}[${k}]` : `${at}.${k}`), "command");
 }

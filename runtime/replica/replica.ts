@@ -1,22 +1,18 @@
 // One committee member: applies committed log entries in index order to its own copy of
-// an organism's state, records the receipt and state roots after each index, signs the
-// root at the indexes it is asked to vote on, and snapshots / restores its state. It
-// decides nothing about quorums or faults; the committee does (runtime/committee/).
+// an organism's state, records the receipt and the state after each index, signs the
+// root at the indexes it is asked to vote on, and snapshots / restores its state. State
+// roots are computed where they are asked for (a vote, a comparison), not after every
+// entry. It decides nothing about quorums or faults; the committee does (runtime/committee/).
 import type { LogEntry, OrderingBackend } from "../ordering/ordering.js";
-import { decodeCommand, type CommandEnvelope } from "./command-codec.js";
+import { decodePayload, type DecodedPayload } from "./command-codec.js";
 import type { ReplicaKey } from "./replica-key.js";
+import { RecentByIndex } from "./recent-by-index.js";
+import { ReplicaStep } from "./replica-step.js";
 import { signRoot, type RootVote } from "./signed-root.js";
 import { SnapshotError, type Snapshot } from "./snapshot.js";
 import { isHex32, type StateMachine, type StateRoots, type StepReceipt } from "./state-machine.js";
 
-/** What applying one log entry produced. */
-export interface ReplicaStep<R> {
-  readonly index: number;
-  /** The decoded command; null when the payload was malformed. */
-  readonly command: CommandEnvelope | null;
-  readonly receipt: StepReceipt<R>;
-  readonly roots: StateRoots;
-}
+export { ReplicaStep };
 
 export interface ReplicaOptions<S, R> {
   readonly machine: StateMachine<S, R>;
@@ -35,21 +31,22 @@ export class Replica<S, R = unknown> {
   readonly machine: StateMachine<S, R>;
   readonly organism: string;
   private readonly key: ReplicaKey;
-  private readonly retain: number;
   private current: S;
   private applied = 0;
-  private roots: StateRoots;
-  // Steps by index, oldest first (Map keeps insertion order, so pruning takes from the front).
-  private readonly steps = new Map<number, ReplicaStep<R>>();
+  // Roots of `current` once computed; null until asked for.
+  private roots: StateRoots | null = null;
+  // Steps at or below this index were settled (see `settle`).
+  private settled = 0;
+  // The last `retainSteps` steps, by index.
+  private readonly steps: RecentByIndex<ReplicaStep<R, S>>;
 
   constructor(options: ReplicaOptions<S, R>) {
     if (!isHex32(options.machine.contentHash)) throw new RangeError("the machine's contentHash must be 64 lower-case hex digits");
     this.machine = options.machine;
     this.organism = options.machine.contentHash;
     this.key = options.key;
-    this.retain = Math.max(1, options.retainSteps ?? 4096);
+    this.steps = new RecentByIndex(Math.max(1, options.retainSteps ?? 4096));
     this.current = this.machine.initialState();
-    this.roots = this.machine.stateRoot(this.current);
   }
 
   get publicKey(): string {
@@ -65,44 +62,64 @@ export class Replica<S, R = unknown> {
     return this.current;
   }
 
-  /** Roots of the current state. */
+  /** Roots of the current state (computed on first use after each change). */
   get stateRoots(): StateRoots {
+    const last = this.steps.get(this.applied)?.roots;
+    if (last) return last;
+    this.roots ??= this.machine.stateRoot(this.current);
     return this.roots;
   }
 
-  /** The step at `index`, while it is retained. */
-  step(index: number): ReplicaStep<R> | undefined {
+  /** The step at `index`, while it is retained; its roots are computed when read. */
+  step(index: number): ReplicaStep<R, S> | undefined {
     return this.steps.get(index);
   }
 
-  /** Applies the next entry; it must be exactly `appliedIndex + 1`. A throw from the machine propagates (a bug: the replica is unusable). */
-  apply(entry: LogEntry): ReplicaStep<R> {
+  /**
+   * Applies the next entry; it must be exactly `appliedIndex + 1`. `decoded` is the entry's
+   * payload already decoded (a committee decodes each entry once for all its members); by
+   * default the replica decodes it. A throw from the machine propagates (a bug: the replica
+   * is unusable).
+   */
+  apply(entry: LogEntry, decoded: DecodedPayload = decodePayload(entry.payload)): ReplicaStep<R, S> {
     if (entry.index !== this.applied + 1) {
       throw new ReplicaOrderError(`replica at index ${this.applied} was given entry ${entry.index}; entries apply in order`);
     }
-    let command: CommandEnvelope | null = null;
     let receipt: StepReceipt<R>;
-    try {
-      command = decodeCommand(entry.payload);
-    } catch (e) {
-      receipt = { status: "malformed", reason: (e as Error).message };
-    }
-    if (command !== null) {
-      const out = this.machine.apply(this.current, command.command, { sender: command.sender, index: entry.index });
+    if (decoded.ok) {
+      const { sender, command } = decoded.envelope;
+      const out = this.machine.apply(this.current, command, { sender, index: entry.index });
       this.current = out.state;
       receipt = { status: "applied", receipt: out.receipt };
+    } else {
+      receipt = { status: "malformed", reason: decoded.reason };
     }
-    this.roots = this.machine.stateRoot(this.current);
+    this.roots = null;
     this.applied = entry.index;
-    const step: ReplicaStep<R> = { index: entry.index, command, receipt: receipt!, roots: this.roots };
+    const step = new ReplicaStep<R, S>(entry.index, decoded.ok ? decoded.envelope : null, receipt, this.current, this.machine);
     this.steps.set(entry.index, step);
-    if (this.steps.size > this.retain) this.steps.delete(this.steps.keys().next().value as number);
     return step;
   }
 
-  /** Signs the root after `index` (the current index, or a retained earlier one). */
+  /**
+   * The member's root at checkpoint `through` was certified: the states of the retained
+   * steps before it (back to the previous settled point) are no longer needed to localize
+   * a divergence on this member's side, and are let go; with `keepRootedStates`, those
+   * whose roots were computed (a batch's checkpoints) are kept as agreed starting points.
+   */
+  settle(through: number, keepRootedStates: boolean): void {
+    const to = Math.min(through, this.applied);
+    for (let i = to; i > this.settled; i--) {
+      const step = this.steps.get(i);
+      if (step === undefined) break;
+      step.settle(keepRootedStates);
+    }
+    this.settled = Math.max(this.settled, to);
+  }
+
+  /** Signs the root after `index` (the current index, or a retained earlier one); the root is computed here if it was not yet. */
   vote(index: number = this.applied): RootVote {
-    const root = index === this.applied ? this.roots.root : this.steps.get(index)?.roots.root;
+    const root = index === this.applied ? this.stateRoots.root : this.steps.get(index)?.roots?.root;
     if (root === undefined) throw new RangeError(`replica has no root for index ${index} (applied ${this.applied})`);
     return signRoot(this.key, this.organism, index, root);
   }
@@ -121,7 +138,7 @@ export class Replica<S, R = unknown> {
 
   /** The current state as a snapshot. */
   snapshot(): Snapshot {
-    return { organism: this.organism, index: this.applied, root: this.roots.root, state: this.machine.encodeState(this.current) };
+    return { organism: this.organism, index: this.applied, root: this.stateRoots.root, state: this.machine.encodeState(this.current) };
   }
 
   /**
@@ -145,14 +162,16 @@ export class Replica<S, R = unknown> {
     this.current = state;
     this.roots = roots;
     this.applied = snapshot.index;
+    this.settled = snapshot.index;
     this.steps.clear();
   }
 
   /** Back to the initial state at index 0 (the start of a rebuild from the log). */
   reset(): void {
     this.current = this.machine.initialState();
-    this.roots = this.machine.stateRoot(this.current);
+    this.roots = null;
     this.applied = 0;
+    this.settled = 0;
     this.steps.clear();
   }
 }

@@ -1,7 +1,8 @@
 // A committee running one emitted organism, as `smalt run` drives it: the log (embedded
 // and durable in a data directory, or in memory), certified snapshots, and the records a
-// data directory keeps — one receipt line per committed index and every certificate —
-// written as commits arrive. Fault drills (faults.ts) are applied at their log indexes.
+// data directory keeps — one receipt line per committed index (with the state root where
+// a certificate was signed) and every certificate — written as commits arrive. Fault
+// drills (faults.ts) are applied at their log indexes.
 import { Committee } from "../committee/committee.js";
 import type { CommitCertificate } from "../committee/certificate.js";
 import type { Commit } from "../committee/commit-history.js";
@@ -19,12 +20,18 @@ import type { OrganismReceipt } from "../organism/emitted-machine.js";
 import type { AttestedMembers } from "./attested-members.js";
 import { corruptOnce, type Fault } from "./faults.js";
 
-/** One line of receipts.jsonl: what the quorum derived at one index. */
+/**
+ * One line of receipts.jsonl: what the quorum derived at one index. `root` is the state
+ * root after the index where a certificate was signed (every index without batching; the
+ * last index of each batch with it), and null at the other indexes of a batch, whose
+ * roots nobody computed (their receipts are still checked by `smalt replay`, and the
+ * batch's certified root covers the state they lead to).
+ */
 export interface ReceiptRecord {
   readonly index: number;
   readonly command: CommandEnvelope | null;
   readonly receipt: StepReceipt<OrganismReceipt>;
-  readonly root: string;
+  readonly root: string | null;
 }
 
 export interface CommitteeRunOptions<S> {
@@ -150,24 +157,25 @@ export class CommitteeRun<S> {
       const certificate = this.committee.certificateFor(i);
       if (step === undefined || certificate === undefined) continue;
       if (certificate.index !== i) {
-        this.recordSteps([step]);
+        this.recordSteps([step], certificate.index);
         continue;
       }
       this.recordCommit({ index: i, certificate, steps: [step] });
     }
   }
 
-  private recordSteps(steps: Commit<OrganismReceipt>["steps"]): void {
+  /** Receipt lines for steps covered by the certificate of `certified`; only that index's root is computed and recorded. */
+  private recordSteps(steps: Commit<OrganismReceipt>["steps"], certified: number): void {
     const receipts = steps
       .filter((s) => s.index > this.lastReceipt)
-      .map((s): ReceiptRecord => ({ index: s.index, command: s.command, receipt: s.receipt, root: s.roots.root }));
+      .map((s): ReceiptRecord => ({ index: s.index, command: s.command, receipt: s.receipt, root: s.index === certified ? (s.roots?.root ?? null) : null }));
     this.writers?.receipts.append(receipts);
     if (receipts.length > 0) this.lastReceipt = receipts[receipts.length - 1].index;
   }
 
   private recordCommit(commit: Commit<OrganismReceipt>): void {
     const c = this.options.attested?.certify(commit) ?? commit;
-    this.recordSteps(c.steps);
+    this.recordSteps(c.steps, c.index);
     if (this.writers) {
       if (c.certificate.index > this.lastCertificate) {
         this.writers.certificates.append([c.certificate]);

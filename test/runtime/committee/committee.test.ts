@@ -53,12 +53,12 @@ describe("committee", () => {
     expect(out[2].step?.receipt).toMatchObject({ status: "applied", receipt: { outcome: "rejected", code: "require" } });
     for (const o of out) {
       const cert = o.certificate!;
-      expect(cert).toMatchObject({ organism: c.membership.organism, index: o.index, root: o.step!.roots.root });
+      expect(cert).toMatchObject({ organism: c.membership.organism, index: o.index, root: o.step!.roots!.root });
       expect(cert.signatures).toHaveLength(n); // all members agreed and signed
       expect(verifyCertificate(cert, c.membership)).toEqual({ ok: true });
     }
     expect(seen.map((s) => s.index)).toEqual([1, 2, 3]);
-    for (let i = 0; i < n; i++) expect(c.member(i)).toMatchObject({ status: "live", appliedIndex: 3, roots: { root: out[2].step!.roots.root } });
+    for (let i = 0; i < n; i++) expect(c.member(i)).toMatchObject({ status: "live", appliedIndex: 3, roots: { root: out[2].step!.roots!.root } });
     expect(out[2].certificate!.root).toBe(await referenceRoot(log));
     expect(c.divergences()).toEqual([]);
     await c.close();
@@ -76,9 +76,33 @@ describe("committee", () => {
     expect(second.every((o) => o.certificate === certs[1])).toBe(true);
     expect(c.committedIndex).toBe(80);
     expect(certs[1].root).toBe(await referenceRoot(log));
-    expect(c.committedStep(17)!.roots.root).toBe(await referenceRoot(log, 17));
+    // Inside a certified batch only the checkpoint's root was computed; the receipt and command are kept.
+    expect(c.committedStep(17)).toMatchObject({ index: 17, roots: null, receipt: { status: "applied" } });
+    expect(c.committedStep(50)!.roots!.root).toBe(certs[0].root);
     for (const x of certs) expect(verifyCertificate(x, c.membership).ok).toBe(true);
     await c.close();
+  });
+
+  it("computes each member's state root once per batch in log-head mode, and once per entry otherwise", async () => {
+    const counting = (calls: number[]) => (m: number) => {
+      const base = ledgerMachine();
+      calls[m] = 0;
+      return { ...base, stateRoot: (s: LedgerState) => (calls[m]++, base.stateRoot(s)) };
+    };
+    const batched: number[] = [];
+    const log = openLog();
+    const c = await committee(3, 2, log, { checkpoints: "log-head", createMachine: counting(batched) });
+    await c.submit(commandStream(50));
+    await c.submit(commandStream(30, 50));
+    expect(batched).toEqual([2, 2, 2]);
+    expect(c.committedStep(80)!.roots!.root).toBe(await referenceRoot(log));
+    await c.close();
+
+    const perEntry: number[] = [];
+    const d = await committee(3, 2, openLog(), { createMachine: counting(perEntry) });
+    await d.submit(commandStream(20));
+    expect(perEntry).toEqual([20, 20, 20]);
+    await d.close();
   });
 
   it("commits the same way over a backend that delivers entries asynchronously", async () => {

@@ -155,6 +155,25 @@ describe("a member with corrupted state", () => {
     expect(rebuilt).toMatchObject({ source: "snapshot", snapshotIndex: 40, appliedIndex: 40, root: await referenceRoot(log) });
   });
 
+  it.each([7, 27])(
+    "is localized inside a batch certified and settled before it voted (corrupted at %i while catching up): the committed roots are re-derived",
+    async (at) => {
+      let machines = 0;
+      const make = (m: number) => (m === 2 && machines++ === 1 ? corruptAt(ledgerMachine(), at, corruptions[0][1]) : ledgerMachine());
+      const commands = commandStream(40);
+      const { c } = await setup(3, 2, { createMachine: make, checkpoints: "log-head" });
+      c.stop(2);
+      await c.submit(commands.slice(0, 20));
+      await c.submit(commands.slice(20));
+      // Inside the settled batches nobody computed a root.
+      expect(c.committedStep(at)!.roots).toBeNull();
+      await c.restart(2, { from: "log" });
+      const checkpoint = at <= 20 ? 20 : 40;
+      expect(c.divergences()).toMatchObject([{ member: 2, index: at, checkpoint, command: commands[at - 1], fields: ["balances"] }]);
+      expect(c.member(2).status).toBe("quarantined");
+    },
+  );
+
   it("blocks certification while honest live members are fewer than q, and is found once one returns", async () => {
     let machines = 0;
     const make = (m: number) => (m === 2 && machines++ === 0 ? corruptAt(ledgerMachine(), 7, corruptions[1][1]) : ledgerMachine());

@@ -29,8 +29,8 @@ describe("replica", () => {
     expect(steps[2].receipt).toMatchObject({ status: "applied", receipt: { outcome: "rejected", code: "require" } });
     // A rejected command leaves the state, and so the root, as it was.
     expect(steps[2].roots).toEqual(steps[1].roots);
-    expect(steps[1].roots.root).not.toBe(steps[0].roots.root);
-    expect(Object.keys(steps[0].roots.subRoots).sort()).toEqual(["balances", "supply"]);
+    expect(steps[1].roots!.root).not.toBe(steps[0].roots!.root);
+    expect(Object.keys(steps[0].roots!.subRoots).sort()).toEqual(["balances", "supply"]);
     expect(r.appliedIndex).toBe(3);
     expect(r.state.balances.get(peer(2))).toBe(30n);
     expect(r.step(2)).toBe(steps[1]);
@@ -47,7 +47,7 @@ describe("replica", () => {
     const r = replicaWith();
     await r.replay(logOf([mint(1, 5), mint(2, 6)]));
     const vote = r.vote(1);
-    const root = r.step(1)!.roots.root;
+    const root = r.step(1)!.roots!.root;
     const expected = Buffer.concat([
       Buffer.from("smalt/commit-vote/v1\0", "ascii"),
       Buffer.from(LEDGER_CONTENT_HASH, "hex"),
@@ -103,7 +103,7 @@ describe("replica", () => {
     rebuilt.reset();
     expect(rebuilt.appliedIndex).toBe(0);
     await rebuilt.replay(reopened, 60);
-    expect(rebuilt.stateRoots.root).toBe(live.step(60)!.roots.root);
+    expect(rebuilt.stateRoots.root).toBe(live.step(60)!.roots!.root);
     await reopened.close();
   });
 

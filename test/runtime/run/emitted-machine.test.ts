@@ -59,6 +59,25 @@ describe("emittedMachine", () => {
     expect(() => machine.decodeState(bytes.subarray(1))).toThrow();
   });
 
+  it("decodes each entry's command once for the members sharing it, and a malformed one still rejects on every member", async () => {
+    let decodes = 0;
+    const counted = emittedMachine({ ...machine.api, decodeCommand: (json: unknown) => (decodes++, machine.api.decodeCommand(json)) });
+    const c = await Committee.open({ keys: memberKeys(3), quorum: 2, createMachine: () => counted, log: new MemoryLog() });
+    const out = await c.submit([
+      { sender: peer(1), command: add(1) },
+      { sender: peer(2), command: add("-3") },
+      { sender: peer(3), command: add(2) },
+    ]);
+    expect(decodes).toBe(3);
+    expect(out.map((o) => o.step?.receipt)).toMatchObject([
+      { status: "applied", receipt: { outcome: "ok" } },
+      { status: "applied", receipt: { outcome: "rejected", code: "invalid_value" } },
+      { status: "applied", receipt: { outcome: "ok" } },
+    ]);
+    expect(out.every((o) => o.certificate?.signatures.length === 3)).toBe(true);
+    await c.close();
+  });
+
   it("restarts a committee member from a certified snapshot to the root of the others", async () => {
     const store = new FileSnapshotStore(path.join(dir, "snapshots"));
     const c = await Committee.open({ keys: memberKeys(3), quorum: 2, createMachine: () => machine, log: new MemoryLog(), snapshots: store, snapshotEvery: 4 });

@@ -103,6 +103,19 @@ describe("smalt run under faults", { timeout: CLI_TEST_TIMEOUT * 2 }, () => {
     expectReplayMatches(cwd, 8);
   });
 
+  it("with batching, records roots only where certified, and still names the corrupted index inside a batch", () => {
+    const cwd = workspace(addLines(8));
+    const r = runSmalt(["run", "tally.smalt", "--scenario", "s.jsonl", "--data", "data", "--batch", "4", "--fault", "corrupt:1@6:count"], { cwd });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/DIVERGENCE member 1 \([0-9a-f]{8}…\) quarantined: root-mismatch first at index 6; state field count differ/);
+    const certs = certificatesOf(path.join(cwd, "data"));
+    expect(certs.map((c) => c.index)).toEqual([4, 8]);
+    const receipts = receiptsOf(path.join(cwd, "data"));
+    expect(receipts.map((x) => x.index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(receipts.filter((x) => x.root !== null).map((x) => [x.index, x.root])).toEqual(certs.map((c) => [c.index, c.root]));
+    expectReplayMatches(cwd, 8);
+  });
+
   it("detects and cuts a torn last log record, keeping every committed entry", () => {
     const cwd = workspace(addLines(6));
     expect(runSmalt(["run", "tally.smalt", "--scenario", "s.jsonl", "--data", "data"], { cwd }).status).toBe(0);

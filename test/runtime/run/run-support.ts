@@ -34,7 +34,8 @@ export function addLines(count: number, from = 0): string[] {
 
 export interface ReceiptLine {
   readonly index: number;
-  readonly root: string;
+  /** Null at the indexes of a batch other than its last (no root was computed there). */
+  readonly root: string | null;
   readonly receipt: { readonly status: string; readonly receipt?: { readonly outcome: string } };
 }
 
