@@ -19,7 +19,7 @@ export function allAtChanged<K, V>(
 ): boolean {
   meter.charge(base);
   const cmp = source.codec.compare;
-  const keys = candidates.length === 1 ? candidates[0] : candidates.flat().sort(cmp);
+  const keys = candidates.reduce<readonly K[]>((a, b) => (a.length === 0 ? b : b.length === 0 ? a : mergeSorted(a, b, cmp)), []);
   let visited = 0;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
@@ -33,4 +33,46 @@ export function allAtChanged<K, V>(
   }
   meter.chargeSteps(source.size - visited, perItem);
   return true;
+}
+
+/**
+ * The last few states accepted commands produced, with the `self` they were checked under:
+ * they satisfy every invariant, so a command applied to one of them may check incrementally.
+ * States are immutable, so an entry never goes stale; a state that fell out of the ring is
+ * simply checked in full. A small ring of references, not a WeakMap: a lookup is a few
+ * pointer comparisons, and it holds at most `size` states alive. Several replicas sharing
+ * one module each find their own latest state.
+ */
+export class VerifiedStates<S extends object> {
+  private readonly states: (S | undefined)[];
+  private readonly selves: (Uint8Array | undefined)[];
+  private next = 0;
+
+  constructor(readonly size = 16) {
+    this.states = new Array<S | undefined>(size).fill(undefined);
+    this.selves = new Array<Uint8Array | undefined>(size).fill(undefined);
+  }
+
+  /** The `self` `state` was checked under, or undefined when it is not known to be checked. */
+  selfOf(state: S): Uint8Array | undefined {
+    for (let i = 0; i < this.size; i++) if (this.states[i] === state) return this.selves[i];
+    return undefined;
+  }
+
+  add(state: S, self: Uint8Array): void {
+    this.states[this.next] = state;
+    this.selves[this.next] = self;
+    this.next = (this.next + 1) % this.size;
+  }
+}
+
+/** Two ascending key lists as one (duplicates kept; the caller skips them). */
+function mergeSorted<K>(a: readonly K[], b: readonly K[], cmp: (x: K, y: K) => number): K[] {
+  const out: K[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(cmp(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }

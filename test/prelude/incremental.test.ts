@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SmaltAbort } from "../../stdlib/prelude/abort.js";
 import { mapCodec } from "../../stdlib/prelude/codec.js";
-import { allAtChanged } from "../../stdlib/prelude/incremental.js";
+import { allAtChanged, VerifiedStates } from "../../stdlib/prelude/incremental.js";
 import { Meter } from "../../stdlib/prelude/meter.js";
 import { PMap } from "../../stdlib/prelude/pmap.js";
 import { T } from "../../stdlib/prelude/types.js";
@@ -131,5 +131,18 @@ describe("allAtChanged", () => {
       }),
       settings(400),
     );
+  });
+});
+
+describe("VerifiedStates", () => {
+  it("knows the last `size` states added, with their self, and nothing else", () => {
+    const ring = new VerifiedStates<object>(3);
+    const states = Array.from({ length: 5 }, () => ({}));
+    const self = (i: number) => new Uint8Array([i]);
+    states.forEach((s, i) => ring.add(s, self(i)));
+    expect(ring.selfOf(states[0])).toBeUndefined();
+    expect(ring.selfOf(states[1])).toBeUndefined();
+    expect([2, 3, 4].map((i) => ring.selfOf(states[i]))).toEqual([self(2), self(3), self(4)]);
+    expect(ring.selfOf({})).toBeUndefined();
   });
 });

@@ -318,10 +318,10 @@ export function initialState(): State {
 }
 
 /**
- * States returned by an accepted command, with the `self` they were checked under: they satisfy
+ * Recent states returned by an accepted command, with the `self` they were checked under: they satisfy
  * every invariant, so the next command re-checks the incremental ones only where it changed state.
  */
-const $verified = new WeakMap<State, Uint8Array>();
+const $verified = new $.VerifiedStates<State>();
 
 /** Runs every invariant, in name order; the first that fails aborts the command. `$b`: the verified state before. */
 function checkInvariants($s: State, $f: QueryFrame, $m: $.Meter, $b: State | undefined): void {
@@ -411,13 +411,13 @@ export function apply(
         on_stake($s, $f, $m, command.args.slot, command.args.amount);
         break;
     }
-    const $self = $verified.get(state);
+    const $self = $verified.selfOf(state);
     checkInvariants($s, $f, $m, $self !== undefined && $.bytesEqual($self, $f.self) ? state : undefined);
   } catch (e) {
     if (e instanceof $.SmaltAbort) return { state, receipt: { outcome: "rejected", code: e.code, reason: e.reason } };
     throw e;
   }
-  $verified.set($s, $f.self);
+  $verified.add($s, $f.self);
   return { state: $s, receipt: { outcome: "ok", events: $f.events, cites: $f.cites } };
 }
 
