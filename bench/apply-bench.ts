@@ -5,44 +5,25 @@
 // root after every command (what a replica signs). Also: the build time of every example.
 import fs from "node:fs";
 import path from "node:path";
-import { checkProgram, type CheckedProgram } from "../compiler/index.js";
 import { emit } from "../compiler/emit/emit.js";
-import type { EmittedApi, State } from "../compiler/emit/emitted-api.js";
-import { bundleEmitted, importBundle } from "../compiler/scenario/load-emitted.js";
-import { createFsLoader } from "../cli/loader.js";
+import { bundleEmitted } from "../compiler/scenario/load-emitted.js";
 import { benchEscrowScaling } from "./apply-scaling.js";
-import { toJson, workload, SELF } from "./escrow-workload.js";
+import { checkPolicy, decodeStream, loadEmitted, runStream, SELF } from "./emitted-stream.js";
+import { workload } from "./escrow-workload.js";
 import { HandwrittenEscrow } from "./handwritten/escrow.js";
 import { ms, table, timeAsync, type Timing } from "./harness.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-/** Checks a policy file as `smalt build` does; throws if it has errors (a broken benchmark must not report). */
-export function checkFile(abs: string): CheckedProgram {
-  const loader = createFsLoader({ cwd: path.dirname(abs) });
-  const r = checkProgram([loader.readEntry(abs)], loader);
-  if (!r.value) throw new Error(`${abs} does not check: ${r.diagnostics[0]?.message}`);
-  return r.value;
-}
-
 export async function benchApply(): Promise<string> {
   const file = path.join(root, "examples", "escrow", "escrow.smalt");
-  const program = checkFile(file);
-  const api: EmittedApi = await importBundle(await bundleEmitted(await emit(program, "Escrow")));
+  const api = await loadEmitted(checkPolicy(file), "Escrow");
   const rows: string[][] = [];
   const ratios: string[] = [];
   for (const rounds of [250, 1000, 4000]) {
     const stream = workload(rounds);
-    const decoded = stream.map((s) => ({ sender: s.sender, cmd: api.decodeCommand(toJson(s.cmd)) }));
-    const runEmitted = (withRoot: boolean) => () => {
-      let state: State = api.initialState();
-      decoded.forEach((s, i) => {
-        const r = api.apply(state, s.cmd, { sender: s.sender, self: SELF, index: BigInt(i + 1) });
-        if (r.receipt.outcome !== "ok") throw new Error(`emitted escrow rejected command ${i}: ${JSON.stringify(api.receiptToJson(r.receipt))}`);
-        state = r.state;
-        if (withRoot) api.stateRoot(state);
-      });
-    };
+    const decoded = decodeStream(api, stream);
+    const runEmitted = (withRoot: boolean) => () => runStream(api, api.initialState(), decoded, withRoot, "escrow");
     const runHand = () => {
       const e = new HandwrittenEscrow(SELF);
       stream.forEach((s, i) => {
@@ -65,7 +46,7 @@ export async function benchApply(): Promise<string> {
   const build = await timeAsync(
     async () => {
       for (const d of examples) {
-        const p = checkFile(path.join(root, "examples", d, `${d}.smalt`));
+        const p = checkPolicy(path.join(root, "examples", d, `${d}.smalt`));
         for (const o of p.modules.flatMap((m) => m.organisms)) await bundleEmitted(await emit(p, o));
       }
     },

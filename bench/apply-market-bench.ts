@@ -4,31 +4,18 @@
 // accepted command stream, in one run; then µs per command on states already holding
 // 10^3, 10^5 and 10^6 reputation cards, to show how the cost grows with the state.
 // test/bench/slot-auction-handwritten.test.ts checks that both give the same receipts.
-import type { EmittedApi, State } from "../compiler/emit/emitted-api.js";
+import type { EmittedApi } from "../compiler/emit/emitted-api.js";
+import { decodeStream, runStream } from "./emitted-stream.js";
 import { HandwrittenSlotAuction, type Eligibility } from "./handwritten/slot-auction.js";
 import { ms, summarize, table, timeAsync, type Timing } from "./harness.js";
 import { cardHolders, emittedPrefill, handPrefill } from "./market-prefill.js";
-import { SELF, loadSlotAuction, peer, slotStream, snapshot, toJson, type Envelope } from "./market-workload.js";
+import { loadSlotAuction, peer, slotStream, snapshot, type Envelope } from "./market-workload.js";
 
 const AGENTS = 16;
 const BIDS_PER_SLOT = 8;
 const SCALING_SLOTS = 300;
 const WIDE = 1 << 20;
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
-
-type Decoded = { sender: string; cmd: unknown }[];
-const decodeAll = (api: EmittedApi, stream: readonly Envelope[]): Decoded => stream.map((s) => ({ sender: s.sender, cmd: api.decodeCommand(toJson(s.cmd)) }));
-
-/** Runs the decoded stream from `start`; throws on a rejection (a broken benchmark must not report). */
-function runEmitted(api: EmittedApi, start: State, decoded: Decoded, withRoot: boolean): void {
-  let state = start;
-  decoded.forEach((s, i) => {
-    const r = api.apply(state, s.cmd, { sender: s.sender, self: SELF, index: BigInt(i + 1) });
-    if (r.receipt.outcome !== "ok") throw new Error(`emitted SlotAuction rejected command ${i}: ${JSON.stringify(api.receiptToJson(r.receipt))}`);
-    state = r.state;
-    if (withRoot) api.stateRoot(state);
-  });
-}
 
 function runHand(h: HandwrittenSlotAuction, stream: readonly Envelope[]): void {
   stream.forEach((s, i) => {
@@ -43,11 +30,11 @@ async function sideBySide(api: EmittedApi): Promise<{ rows: string[][]; ratios: 
   const agents = Array.from({ length: AGENTS }, (_, i) => peer(0x1000 + i));
   for (const slots of [100, 500, 2000]) {
     const stream = [...agents.map((a) => snapshot(a, 8_000n, 1n)), ...slotStream(agents, 1, slots, BIDS_PER_SLOT, 2n)];
-    const decoded = decodeAll(api, stream);
+    const decoded = decodeStream(api, stream);
     const runs = slots >= 2000 ? 5 : 9;
     const hand = await timeAsync(() => runHand(new HandwrittenSlotAuction(), stream), { warmup: 2, runs });
-    const emitted = await timeAsync(() => runEmitted(api, api.initialState(), decoded, false), { warmup: 1, runs });
-    const rooted = await timeAsync(() => runEmitted(api, api.initialState(), decoded, true), { warmup: 1, runs });
+    const emitted = await timeAsync(() => runStream(api, api.initialState(), decoded, false, "SlotAuction"), { warmup: 1, runs });
+    const rooted = await timeAsync(() => runStream(api, api.initialState(), decoded, true, "SlotAuction"), { warmup: 1, runs });
     const rate = (t: Timing) => fmt(stream.length / (t.medianMs / 1000));
     rows.push([`${stream.length} (${slots} slots)`, "hand-written TS", ms(hand.medianMs), rate(hand)]);
     rows.push(["", "emitted apply", ms(emitted.medianMs), rate(emitted)]);
@@ -74,14 +61,14 @@ function scalingRow(label: string, api: EmittedApi, cards: number, prefill: Map<
   // A decoded map hashes its nodes on first use; a running replica has long done that.
   api.stateRoot(start);
   const stream = slotStream(cardHolders(cards), 1, SCALING_SLOTS, BIDS_PER_SLOT, 2n);
-  const decoded = decodeAll(api, stream);
+  const decoded = decodeStream(api, stream);
   const runs = 5;
   const hand = perCommand(runs, stream.length, () => {
     const h = new HandwrittenSlotAuction(new Map(prefill));
     return () => runHand(h, stream);
   });
-  const emitted = perCommand(runs, stream.length, () => () => runEmitted(api, start, decoded, false));
-  const rooted = perCommand(runs, stream.length, () => () => runEmitted(api, start, decoded, true));
+  const emitted = perCommand(runs, stream.length, () => () => runStream(api, start, decoded, false, "SlotAuction"));
+  const rooted = perCommand(runs, stream.length, () => () => runStream(api, start, decoded, true, "SlotAuction"));
   const us = (x: number) => x.toFixed(2);
   return [label, fmt(cards), us(hand), us(emitted), us(rooted), (hand / emitted).toFixed(3)];
 }

@@ -7,14 +7,11 @@
 // map, so at capacity 2^20 its worst case exceeds the 10^7-unit command budget (E3010).
 // The large state is built with the prelude and handed to the bundle through its decoder.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { emit } from "../compiler/emit/emit.js";
 import type { EmittedApi, State } from "../compiler/emit/emitted-api.js";
-import { bundleEmitted, importBundle } from "../compiler/scenario/load-emitted.js";
-import { checkFile } from "./apply-bench.js";
 import { emittedState } from "./emitted-state.js";
-import { AGENTS, hex32, SELF, toJson, workload } from "./escrow-workload.js";
+import { checkPolicy, decodeStream, loadEmitted, runStream, SELF } from "./emitted-stream.js";
+import { AGENTS, hex32, workload } from "./escrow-workload.js";
 import { HandwrittenEscrow } from "./handwritten/escrow.js";
 import { table } from "./harness.js";
 
@@ -24,14 +21,8 @@ const artifact = (i: number) => hex32(i, 0xe0);
 const holder = (i: number) => AGENTS[i % AGENTS.length];
 
 async function largeEscrow(): Promise<EmittedApi> {
-  const source = fs.readFileSync(path.resolve(import.meta.dirname, "..", "examples", "escrow", "escrow.smalt"), "utf8").replaceAll(", 4096>", `, ${CAPACITY}>`);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "smalt-bench-escrow-"));
-  try {
-    fs.writeFileSync(path.join(dir, "escrow.smalt"), source);
-    return await importBundle(await bundleEmitted(await emit(checkFile(path.join(dir, "escrow.smalt")), "Escrow")));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const file = path.resolve(import.meta.dirname, "..", "examples", "escrow", "escrow.smalt");
+  return loadEmitted(checkPolicy(file, fs.readFileSync(file, "utf8").replaceAll(", 4096>", `, ${CAPACITY}>`)), "Escrow");
 }
 
 /** `n` artifacts, each with a completed listing, held by the 64 agents; the agents' starting scrip. */
@@ -82,7 +73,7 @@ function perCommand<T>(count: number, prepare: () => T, run: (state: T) => void)
 export async function benchEscrowScaling(): Promise<string> {
   const api = await largeEscrow();
   const stream = workload(1000).slice(AGENTS.length); // the agents are already endowed
-  const decoded = stream.map((s) => ({ sender: s.sender, cmd: api.decodeCommand(toJson(s.cmd)) }));
+  const decoded = decodeStream(api, stream);
   const rows: string[][] = [];
   for (const n of [1_000, 10_000, 100_000, 250_000]) {
     const start = largeState(api, n);
@@ -91,15 +82,7 @@ export async function benchEscrowScaling(): Promise<string> {
     const warm = api.apply(start, api.decodeCommand({ handler: "endow", args: { agent: AGENTS[0], amount: "1" } }), { sender: SELF, self: SELF, index: 0n });
     if (warm.receipt.outcome !== "ok") throw new Error("the warm-up endow was rejected");
     // Emitted states are persistent: every pass starts from the same warmed-up state.
-    const emitted = (withRoot: boolean) => (initial: State) => {
-      let state = initial;
-      decoded.forEach((s, i) => {
-        const r = api.apply(state, s.cmd, { sender: s.sender, self: SELF, index: BigInt(i + 1) });
-        if (r.receipt.outcome !== "ok") throw new Error(`emitted escrow rejected command ${i} at ${n} entries`);
-        state = r.state;
-        if (withRoot) api.stateRoot(state);
-      });
-    };
+    const emitted = (withRoot: boolean) => (initial: State) => runStream(api, initial, decoded, withRoot, `escrow at ${n} entries`);
     const hand = perCommand(stream.length, () => handwrittenState(n), (e) => {
       stream.forEach((s, i) => {
         if (!e.apply(s.cmd, s.sender).ok) throw new Error(`hand-written escrow rejected command ${i} at ${n} entries`);

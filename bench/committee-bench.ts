@@ -11,8 +11,6 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { emit } from "../compiler/emit/emit.js";
-import { bundleEmitted, importBundle } from "../compiler/scenario/load-emitted.js";
 import { Committee } from "../runtime/committee/committee.js";
 import { emittedMachine, type EmittedMachine } from "../runtime/organism/emitted-machine.js";
 import { EmbeddedLog } from "../runtime/ordering/embedded-log.js";
@@ -20,7 +18,7 @@ import { decodePayload, encodeCommand } from "../runtime/replica/command-codec.j
 import { ReplicaKey, verifyEd25519 } from "../runtime/replica/replica-key.js";
 import { signRoot } from "../runtime/replica/signed-root.js";
 import type { Json, StateMachine } from "../runtime/replica/state-machine.js";
-import { checkFile } from "./apply-bench.js";
+import { checkPolicy, loadEmitted } from "./emitted-stream.js";
 import { emittedState } from "./emitted-state.js";
 import { percentile, table } from "./harness.js";
 
@@ -36,9 +34,9 @@ const fmt = (n: number) => n.toLocaleString("en-US");
 const tmp = (tag: string) => fs.mkdtempSync(path.join(os.tmpdir(), `smalt-bench-${tag}-`));
 
 async function loadMachine(): Promise<EmittedMachine> {
-  const program = checkFile(POLICY);
+  const program = checkPolicy(POLICY);
   const def = program.modules.flatMap((m) => m.organisms)[0];
-  return emittedMachine(await importBundle(await bundleEmitted(await emit(program, def))));
+  return emittedMachine(await loadEmitted(program, def.ref.name));
 }
 
 /** Runs `fn` repeatedly for about `ms` milliseconds; returns operations per second. */

@@ -1,8 +1,8 @@
 // The escrow benchmark's command stream, shared by the apply and scaling benchmarks: rounds
 // of register, deposit, purchase and a top-up endow over 64 agents, every command accepted.
+import { SELF } from "./emitted-stream.js";
 import type { Command } from "./handwritten/escrow.js";
 
-export const SELF = "5e".repeat(32);
 export const hex32 = (n: number, tag: number) => tag.toString(16).padStart(2, "0") + n.toString(16).padStart(62, "0");
 export const AGENTS = Array.from({ length: 64 }, (_, i) => hex32(i + 1, 0xa0));
 
@@ -21,10 +21,3 @@ export function workload(rounds: number): { sender: string; cmd: Command }[] {
   }
   return out;
 }
-
-export function toJson(c: Command): { handler: string; args: Record<string, unknown> } {
-  const { handler, ...rest } = c;
-  const args = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : v]));
-  return { handler, args };
-}
-

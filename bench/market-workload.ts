@@ -1,20 +1,15 @@
 // The SlotAuction (examples/reputation-gated-market) for the market benchmark and its
 // test: the emitted, bundled organism (as the example is, or with a wider `eligibility`
 // map for states of 10^5 and 10^6 cards), the command streams in the hand-written form,
-// and their JSON form for the emitted decoder.
+// (their JSON form for the emitted decoder: emitted-stream.ts).
 import fs from "node:fs";
 import path from "node:path";
-import { checkProgram } from "../compiler/index.js";
-import { emit } from "../compiler/emit/emit.js";
 import type { EmittedApi } from "../compiler/emit/emitted-api.js";
-import { bundleEmitted, importBundle } from "../compiler/scenario/load-emitted.js";
-import { createFsLoader } from "../cli/loader.js";
-import { checkFile } from "./apply-bench.js";
+import { checkPolicy, loadEmitted } from "./emitted-stream.js";
 import { REPUTATION_ID, type Command } from "./handwritten/slot-auction.js";
 
 export const MARKET_FILE = path.resolve(import.meta.dirname, "..", "examples", "reputation-gated-market", "reputation-gated-market.smalt");
 export const LEADER = "1e".repeat(32);
-export const SELF = "5e".repeat(32);
 export const ROOT = "01".repeat(32);
 const ELIGIBILITY_DECL = "eligibility: map<peer, Eligibility, 4096>";
 
@@ -23,18 +18,10 @@ export const peer = (n: number): string => n.toString(16).padStart(64, "0");
 
 /** The emitted SlotAuction; `eligibilityCapacity`: the example with only its `eligibility` capacity changed. */
 export async function loadSlotAuction(eligibilityCapacity?: number): Promise<EmittedApi> {
-  let program;
-  if (eligibilityCapacity === undefined) program = checkFile(MARKET_FILE);
-  else {
-    const text = fs.readFileSync(MARKET_FILE, "utf8");
-    if (text.split(ELIGIBILITY_DECL).length !== 2) throw new Error(`${MARKET_FILE} no longer declares \`${ELIGIBILITY_DECL}\` once`);
-    const loader = createFsLoader({ cwd: path.dirname(MARKET_FILE) });
-    const wide = { path: "reputation-gated-market-wide.smalt", text: text.replace(ELIGIBILITY_DECL, `eligibility: map<peer, Eligibility, ${eligibilityCapacity}>`) };
-    const r = checkProgram([wide], loader);
-    if (!r.value) throw new Error(`the widened SlotAuction does not check: ${r.diagnostics[0]?.message}`);
-    program = r.value;
-  }
-  return importBundle(await bundleEmitted(await emit(program, "SlotAuction")));
+  if (eligibilityCapacity === undefined) return loadEmitted(checkPolicy(MARKET_FILE), "SlotAuction");
+  const text = fs.readFileSync(MARKET_FILE, "utf8");
+  if (text.split(ELIGIBILITY_DECL).length !== 2) throw new Error(`${MARKET_FILE} no longer declares \`${ELIGIBILITY_DECL}\` once`);
+  return loadEmitted(checkPolicy(MARKET_FILE, text.replace(ELIGIBILITY_DECL, `eligibility: map<peer, Eligibility, ${eligibilityCapacity}>`)), "SlotAuction");
 }
 
 export const snapshot = (agent: string, score: bigint, index: bigint, organism = REPUTATION_ID): Envelope => ({
@@ -63,11 +50,4 @@ export function slotStream(agents: readonly string[], first: number, slots: numb
     out.push({ sender: LEADER, cmd: { handler: "clear_slot", s: BigInt(s) } });
   }
   return out;
-}
-
-/** A command in the JSON form the emitted `decodeCommand` reads. */
-export function toJson(c: Command): { handler: string; args: Record<string, unknown> } {
-  const { handler, ...rest } = c;
-  const str = (v: unknown): unknown => (typeof v === "bigint" ? v.toString() : typeof v === "object" && v !== null ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, str(x)])) : v);
-  return { handler, args: str(rest) as Record<string, unknown> };
 }

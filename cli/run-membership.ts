@@ -81,6 +81,6 @@ export async function runMembership(x: RunMembershipInput, io: Io, paint: Paint)
     keys: committee.admitted.map((i) => x.keys[i]),
     faults,
     attested: committee.members,
-    note: `; ${committee.admitted.length} attested member${committee.admitted.length === 1 ? "" : "s"}${refused > 0 ? ` (${plural(refused, "replica")} refused)` : ""}`,
+    note: `; ${plural(committee.admitted.length, "attested member")}${refused > 0 ? ` (${plural(refused, "replica")} refused)` : ""}`,
   };
 }

@@ -55,9 +55,9 @@ export class EmitEnv {
     return n.checked || n.body;
   }
 
-  /** Reading a state field (state, collection or asset ledger entry) of the state object `$s`. */
-  stateField(name: string): string {
-    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `$s.${name}` : `$s[${JSON.stringify(name)}]`;
+  /** Reading a state field (state, collection or asset ledger entry) of the state object `of` (`$s` by default). */
+  stateField(name: string, of = "$s"): string {
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `${of}.${name}` : `${of}[${JSON.stringify(name)}]`;
   }
 
   assetFields(asset: string): { balances: string; supply: string } {

@@ -17,7 +17,7 @@ export interface IncrementalCheck {
   readonly check: string;
 }
 
-const fieldOf = (env: EmitEnv, state: "$s" | "$b", name: string): string => state + env.stateField(name).slice(2);
+const fieldOf = (env: EmitEnv, state: "$s" | "$b", name: string): string => env.stateField(name, state);
 
 /** The incremental check of an invariant, or null when only the full check applies. */
 export function emitIncrementalCheck(env: EmitEnv, inv: InvariantDef): IncrementalCheck | null {

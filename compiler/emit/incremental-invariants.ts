@@ -60,7 +60,10 @@ export function incrementalShape(inv: InvariantDef): IncrementalShape | null {
         }
         case "Index": {
           const name = stateName(e.target);
-          if (name !== null && e.container === "map" && isKey(e.index)) keyedNodes.add(e.target), keyed.set(name, "map");
+          if (name !== null && e.container === "map" && isKey(e.index)) {
+            keyedNodes.add(e.target);
+            keyed.set(name, "map");
+          }
           return;
         }
         case "Method": {

@@ -6,7 +6,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { EmittedApi, State } from "../../compiler/emit/emitted-api.js";
 import { HandwrittenSlotAuction, secondPrice, type Order } from "../../bench/handwritten/slot-auction.js";
-import { LEADER, SELF, loadSlotAuction, peer, slotStream, snapshot, toJson, type Envelope } from "../../bench/market-workload.js";
+import { commandJson as toJson, SELF } from "../../bench/emitted-stream.js";
+import { LEADER, loadSlotAuction, peer, slotStream, snapshot, type Envelope } from "../../bench/market-workload.js";
 import { receiptJson, stateJson } from "./slot-auction-json.js";
 
 let api: EmittedApi;
