@@ -8,6 +8,8 @@ import type { ModuleDraft } from "./check-module.js";
 import type { OrganismDraft } from "./check-organism.js";
 import { CostCalculator } from "./compute-costs.js";
 import { COST_BUDGET } from "./cost-model.js";
+import { writeBounds } from "./handler-writes.js";
+import { invariantCost } from "./invariant-costs.js";
 import type { ProgramEnv } from "./environment.js";
 
 export interface CostEntry {
@@ -32,7 +34,6 @@ export function attachCosts(env: ProgramEnv, drafts: readonly ModuleDraft[], tab
 
 function costOrganism(env: ProgramEnv, calc: CostCalculator, o: OrganismDraft, costs: CostEntry[]): OrganismDef {
   const invariants = o.invariants.map((i) => ({ ...i, cost: calc.expr(i.cond) }));
-  const checks = invariants.reduce((acc, i) => acc + i.cost, 0n);
   const withinBudget = (kind: "handler" | "query", name: string, cost: bigint, nameSpan: OrganismDef["span"]) => {
     costs.push({ organism: o.ref.name, item: name, kind, cost });
     if (cost > COST_BUDGET) {
@@ -44,7 +45,8 @@ function costOrganism(env: ProgramEnv, calc: CostCalculator, o: OrganismDraft, c
     }
   };
   const handlers = o.handlers.map((h) => {
-    const cost = calc.stmts(h.body) + checks; // invariants run after every command
+    const writes = writeBounds(h.body);
+    const cost = invariants.reduce((acc, i) => acc + invariantCost(calc, i, writes), calc.stmts(h.body)); // invariants run after every command
     withinBudget("handler", h.name, cost, h.nameSpan);
     return { ...h, cost };
   });

@@ -13,7 +13,9 @@
 //   hash, ==, !=  1 + the worst-case size of the operand type when it is not a scalar
 //                 (size: scalar 1; option 1 + inner; list/set 1 + N × element; map
 //                 1 + N × (key + value); record 1 + Σ fields; enum 1 + largest payload)
-//   handlers      their body plus every invariant of the organism (checked after each command)
+//   handlers      their body plus every invariant of the organism (checked after each command);
+//                 an invariant checked incrementally costs only the keys the handler can
+//                 write (invariant-costs.ts)
 //
 // A handler or query whose cost exceeds COST_BUDGET is E3010.
 import { refKey, type Type } from "../ir/types.js";

@@ -78,9 +78,12 @@ export class BodyEmitter {
     }
   }
 
-  /** `$m.charge(n)` for n > 0 units. */
+  /** `$m.charge(n)` for n > 0 units, folded into a charge on the line just before. */
   charge(units: bigint): void {
-    if (units > 0n) this.line(`$m.charge(${units});`);
+    if (units === 0n) return;
+    const before = /^\$m\.charge\((\d+)\);$/.exec(this.out[this.out.length - 1] ?? "");
+    if (before) this.out[this.out.length - 1] = `$m.charge(${BigInt(before[1]) + units});`;
+    else this.line(`$m.charge(${units});`);
   }
 
   text(): string {

@@ -6,14 +6,16 @@
 //     (emit-statements.ts);
 //   - an expression is charged as the model prices it, except for three lazy parts:
 //     quantifier bodies charge once per iteration actually run, a call's callee charges its
-//     own statements as they run, and the statements inside an if-expression's branches
-//     charge as they run (the branch values are charged at their worst case up front);
+//     own statements as they run, and an if-expression whose branches have statements or
+//     lazy parts charges each branch as it is taken (only the branch values of an
+//     if-expression with neither are charged up front, at the dearer one: `eagerIf`);
 //   - `for` bodies and the branches of `if` / `match` statements are statements, charged as they run.
 import { ASSET_LOOKUP_COST, isScalar, mapOpCost, NODE_COST, sortCost, typeSize } from "../check/cost-model.js";
 import type { Expr } from "../ir/expressions.js";
 import type { Place, Stmt } from "../ir/statements.js";
 import type { Type } from "../ir/types.js";
 import type { TypeTables } from "../ir/values.js";
+import { walkExpr } from "../ir/walk.js";
 import { unreachable } from "../syntax/ast.js";
 
 function capacityOf(t: Type): bigint {
@@ -22,6 +24,26 @@ function capacityOf(t: Type): bigint {
 
 const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
 const max = (a: bigint, b: bigint): bigint => (a > b ? a : b);
+
+/** Whether an expression charges everything up front: no quantifier, call or statement inside it. */
+function chargedUpFront(e: Expr): boolean {
+  let upFront = true;
+  walkExpr(e, {
+    expr: (x) => void ((x.kind === "Quant" || x.kind === "Call") && (upFront = false)),
+    stmt: () => void (upFront = false),
+  });
+  return upFront;
+}
+
+/**
+ * An if-expression whose branches are plain values charged up front: its dearer branch is
+ * charged with it. Any other one charges the taken branch's value when the branch starts;
+ * charging the dearer value up front and then the taken branch's lazy parts could exceed the
+ * static bound, which prices the dearer branch as a whole.
+ */
+export function eagerIf(e: Extract<Expr, { kind: "If" }>): boolean {
+  return e.then.stmts.length === 0 && e.else.stmts.length === 0 && chargedUpFront(e.then.value) && chargedUpFront(e.else.value);
+}
 
 export class EmitCosts {
   constructor(private readonly tables: TypeTables) {}
@@ -128,7 +150,7 @@ export class EmitCosts {
       case "Is":
         return NODE_COST + this.expr(e.target);
       case "If":
-        return NODE_COST + this.expr(e.cond) + max(this.expr(e.then.value), this.expr(e.else.value));
+        return NODE_COST + this.expr(e.cond) + (eagerIf(e) ? max(this.expr(e.then.value), this.expr(e.else.value)) : 0n);
       case "Quant":
         return NODE_COST + this.expr(e.source);
       case "Sort":

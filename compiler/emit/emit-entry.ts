@@ -41,12 +41,15 @@ export function emitEntryPoints(env: EmitEnv, incremental: readonly IncrementalC
       ? [
           "/**",
           " * Recent states returned by an accepted command, with the `self` they were checked under: they satisfy",
-          " * every invariant, so the next command re-checks the incremental ones only where it changed state.",
+          " * every invariant, so the next command need not check the incremental ones in full.",
           " */",
           "const $verified = new $.VerifiedStates<State>();",
           "",
-          "/** Runs every invariant, in name order; the first that fails aborts the command. `$b`: the verified state before. */",
-          "function checkInvariants($s: State, $f: QueryFrame, $m: $.Meter, $b: State | undefined): void {",
+          "/**",
+          " * Runs every invariant, in name order; the first that fails aborts the command. `$b`: the state before;",
+          " * `$checked`: it is known to satisfy every invariant, so the incremental ones are checked only where they may have changed.",
+          " */",
+          "function checkInvariants($s: State, $f: QueryFrame, $m: $.Meter, $b: State, $checked: boolean): void {",
         ]
       : ["/** Runs every invariant, in name order; the first that fails aborts the command. */", "function checkInvariants($s: State, $f: QueryFrame, $m: $.Meter): void {"]),
     ...invariants,
@@ -68,7 +71,7 @@ export function emitEntryPoints(env: EmitEnv, incremental: readonly IncrementalC
     "try {",
     ...(cases.length > 0 ? ["switch (command.handler) {", ...cases, "}"] : []),
     ...(verified
-      ? ["const $self = $verified.selfOf(state);", "checkInvariants($s, $f, $m, $self !== undefined && $.bytesEqual($self, $f.self) ? state : undefined);"]
+      ? ["const $self = $verified.selfOf(state);", "checkInvariants($s, $f, $m, state, $self !== undefined && $.bytesEqual($self, $f.self));"]
       : ["checkInvariants($s, $f, $m);"]),
     "} catch (e) {",
     "if (e instanceof $.SmaltAbort) return { state, receipt: { outcome: \"rejected\", code: e.code, reason: e.reason } };",

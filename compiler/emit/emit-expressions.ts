@@ -8,6 +8,7 @@ import { unreachable } from "../syntax/ast.js";
 import { hashValue, toHex, T } from "../../stdlib/prelude/index.js";
 import type { BodyEmitter } from "./emit-body.js";
 import { mutate } from "./emit-places.js";
+import { eagerIf } from "./emit-cost.js";
 import { lowerStmts } from "./emit-statements.js";
 import { hasIdentityEquality, isBytesType, isIntegerType, propertyName } from "./emit-types.js";
 
@@ -248,8 +249,10 @@ function assetOp(b: BodyEmitter, e: Extract<Expr, { kind: "AssetOp" }>): string 
 
 function ifExpr(b: BodyEmitter, e: Extract<Expr, { kind: "If" }>): string {
   const cond = lowerExpr(b, e.cond);
+  const eager = eagerIf(e); // else each branch charges its value's up-front units when taken (emit-cost.ts)
   const branch = (block: typeof e.then) =>
     b.capture(() => {
+      if (!eager) b.charge(b.env.costs.expr(block.value));
       lowerStmts(b, block.stmts);
       return lowerExpr(b, block.value);
     });

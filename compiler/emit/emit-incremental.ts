@@ -1,19 +1,21 @@
 // Emit stage, incremental invariant checks: for an invariant of the shape found by
-// incremental-invariants.ts, a function `invariant_<name>_at` that evaluates its body at one
-// entry, and the expression checkInvariants uses when the state before the command is known
-// to satisfy every invariant (`$b`): the prelude's `allAtChanged` over the keys that changed
-// in the source and in every map the body reads at the bound key, unless a guard field changed.
+// compiler/check/incremental-invariants.ts, a function `invariant_<name>_at` that evaluates its
+// body at one entry, and the expression checkInvariants uses: unless the command changed a
+// guard field, the prelude's `allAtChanged` over the keys that changed (between the state
+// before, `$b`, and `$s`) in the source and in every map the body reads at the bound key,
+// metered as the checker priced it (invariant-costs.ts); and, when `$b` is not known to
+// satisfy every invariant (`$checked` false), the full check as well, unmetered.
 import type { InvariantDef } from "../ir/declarations.js";
 import { BodyEmitter } from "./emit-body.js";
 import type { EmitEnv } from "./emit-env.js";
 import { lowerExpr } from "./emit-expressions.js";
-import { incrementalShape } from "./incremental-invariants.js";
+import { incrementalShape } from "../check/incremental-invariants.js";
 
 export interface IncrementalCheck {
   readonly name: string;
   /** The `invariant_<name>_at` function. */
   readonly fn: string;
-  /** A boolean expression over `$s`, `$b` (the verified state before), `$f` and `$m`. */
+  /** A boolean expression over `$s`, `$b` (the state before), `$checked` (`$b` satisfies every invariant), `$f` and `$m`. */
   readonly check: string;
 }
 
@@ -26,8 +28,8 @@ export function emitIncrementalCheck(env: EmitEnv, inv: InvariantDef): Increment
   const q = shape.quant;
   const b = new BodyEmitter(env, "invariant", [], [], [inv.cond]);
   const body = b.capture(() => lowerExpr(b, q.body));
-  // The per-entry cost must be the one charge at the top of each iteration of the full loop.
-  if (body.lines.some((l) => l.includes("$m.charge"))) return null;
+  // The checker priced the body as one fixed charge per entry; a lazy charge inside would break that.
+  if (body.lines.some((l) => l.includes("$m.charge"))) throw new Error(`internal error: invariant ${inv.name} of incremental shape charges lazily`);
   const binders = q.binders.map((x) => `${b.local(x.id)}: ${env.types.ts(x.type)}`);
   const name = `invariant_${inv.name}_at`;
   const fn = [
@@ -44,6 +46,8 @@ export function emitIncrementalCheck(env: EmitEnv, inv: InvariantDef): Increment
   const holds = shape.over === "map" ? `($k, $v) => ${name}($s, $f, $m, $k, $v)` : `($k) => ${name}($s, $f, $m, $k)`;
   const incremental = `$.allAtChanged($m, ${env.costs.expr(inv.cond)}, ${env.costs.expr(q.body)}, ${source}, [${changed.join(", ")}], ${holds})`;
   const unchanged = shape.guards.map((g) => `${fieldOf(env, "$b", g)} === ${fieldOf(env, "$s", g)}`);
-  const check = `$b !== undefined${unchanged.map((u) => ` && ${u}`).join("")} ? ${incremental} : invariant_${inv.name}($s, $f, $m)`;
+  const full = `invariant_${inv.name}($s, $f, $m)`;
+  const checked = `${incremental} && ($checked || invariant_${inv.name}($s, $f, $.Meter.unlimited()))`;
+  const check = unchanged.length === 0 ? checked : `${unchanged.join(" && ")} ? ${checked} : ${full}`;
   return { name: inv.name, fn, check };
 }

@@ -31,20 +31,6 @@ export class Meter {
     this.charge(count * perItem);
   }
 
-  /**
-   * Exactly `count` calls of `charge(perItem)` in one step: the same abort, at the same
-   * step and with the same message, as a loop charging each iteration would give.
-   */
-  chargeSteps(count: number, perItem: number): void {
-    if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`Meter: invalid step count ${count}`);
-    if (!Number.isSafeInteger(perItem) || perItem < 0) throw new RangeError(`Meter: invalid charge ${perItem}`);
-    if (count === 0 || perItem === 0) return this.charge(0);
-    const fits = Math.floor((this.budget - this.spent) / perItem);
-    if (fits >= count) return this.charge(count * perItem);
-    this.spent += fits * perItem;
-    this.charge(perItem);
-  }
-
   get used(): number {
     return this.spent;
   }

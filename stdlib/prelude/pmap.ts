@@ -285,24 +285,6 @@ export class PMap<K, V> {
     return new PMap(this.codec, remove(this.root!, key, cmp));
   }
 
-  /** How many keys sort below `key` (its position in iteration order when present); O(log n). */
-  rank(key: K): number {
-    const cmp = this.codec.compare;
-    let below = 0;
-    let n = this.root;
-    while (n !== null) {
-      const c = cmp(key, n.key);
-      if (c <= 0) {
-        if (c === 0) return below + (n.left === null ? 0 : n.left.size);
-        n = n.left;
-      } else {
-        below += 1 + (n.left === null ? 0 : n.left.size);
-        n = n.right;
-      }
-    }
-    return below;
-  }
-
   /** The keys, ascending, whose entry this version adds or may have changed since `before` (see changedInto). */
   changedKeys(before: PMap<K, V>): K[] {
     const out: K[] = [];

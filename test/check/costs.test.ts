@@ -1,5 +1,6 @@
 // Static worst-case costs: exact numbers for a small organism, derived by hand from the
-// unit table in compiler/check/cost-model.ts, and the budget (E3010).
+// unit table in compiler/check/cost-model.ts, the pricing of incrementally checked
+// invariants by the keys a handler writes (invariant-costs.ts), and the budget (E3010).
 import { describe, expect, it } from "vitest";
 import { COST_BUDGET, log2Ceil, mapOpCost, sortCost } from "../../compiler/check/cost-model.js";
 import { codes, ok, only } from "./support.js";
@@ -75,6 +76,45 @@ describe("the cost model", () => {
 }`);
     // If 1 + Param 1 + max(`n = 1` 3, `n += 1 + 2` 1 + 1 + Binary 3 = 5) = 7
     expect(p.costs.map((c) => c.cost)).toEqual([7n]);
+  });
+
+  describe("an invariant checked incrementally", () => {
+    // `backed` reads `owners` at the bound key and `cap` whole; over `stakes` (capacity 2^20):
+    // full cost 1 + StateRef 1 + 2^20 × body, body = `owners.contains(s) && a <= cap`:
+    // Binary 1 + (map op 21 + StateRef 1 + Local 1) + (Binary 1 + Local 1 + StateRef 1) = 27.
+    const stakes = (handlers: string) => `organism S {
+  instance "test.s"
+  committee 1 of 1
+  state { owners: map<u64, peer, 1048576>, stakes: map<u64, u64, 1048576>, cap: u64 = 100, log: list<u64, 8> }
+  ${handlers}
+  invariant backed { all s, a in stakes: owners.contains(s) && a <= cap }
+}`;
+    const cost = (handler: string) => ok(stakes(handler)).costs.map((c) => c.cost);
+    const full = 2n + 1048576n * 27n;
+    // `stakes[k] = v`: Assign 1 + (map op 21 + StatePlace 1 + Param 1) + Param 1 = 25.
+    const write = 25n;
+
+    it("costs the keys the handler can write, in the source and in the maps read at the key", () => {
+      expect(cost("on put(k: u64, v: u64) { stakes[k] = v }")).toEqual([write + 2n + 27n]);
+      // Two writes, one of them to `owners`, each one key: two entries to check.
+      expect(cost("on put(k: u64, v: u64) { stakes[k] = v\n owners[k] = sender }")).toEqual([2n * write + 2n + 2n * 27n]);
+      // A handler that writes neither map checks nothing but pays the quantifier's own 2 units.
+      expect(cost("on tick() { log.push(1) }")).toEqual([1n + 1n + 1n + 1n + 2n]);
+    });
+
+    it("multiplies the writes of a loop by its capacity, and takes the dearer branch", () => {
+      // For 1 + StateRef 1 + 8 × (`stakes[v] = v` 25); 8 keys.
+      expect(cost("on many() { for v in log { stakes[v] = v } }")).toEqual([2n + 8n * write + 2n + 8n * 27n]);
+      // If 1 + Param 1 + the dearer arm (two writes: 2 × 25); 2 keys.
+      expect(cost("on one(c: bool, k: u64) { if c { stakes[k] = 1\n stakes[k + 1] = 2 } else { stakes[k] = 3 } }")[0]).toBe(2n + 25n + 27n + 2n + 2n * 27n);
+    });
+
+    it("costs the full check after a handler that writes a field read whole, or the map as a whole", () => {
+      // The full check of 2^20 entries is over the budget: E3010 names the handler.
+      expect(codes(stakes("on set_cap(c: u64) { cap = c }"))).toEqual(["E3010"]);
+      expect(codes(stakes("on reload() { let m = stakes\n stakes = m }"))).toEqual(["E3010"]);
+      expect(full).toBeGreaterThan(10_000_000n);
+    });
   });
 
   it("refuses a handler over the budget (E3010)", () => {

@@ -74,7 +74,16 @@ describe("incremental invariants", () => {
     expect(out.state).toBe(forged);
   });
 
-  it("charges exactly what the full check charges, so a budget aborts at the same unit", () => {
+  it("prices an invariant for every key a handler's loop can write, so the largest such command commits", () => {
+    const r = staked();
+    // Eight slots, four of them new: each is checked by `backed` and `under_cap`, at its own charge.
+    const slots = [3, 4, 5, 6, 40, 41, 42, 43].map(String);
+    const s = r.send(peer(1), cmd("stake_all", { slots, amount: "9" }));
+    expect(s.receipt).toMatchObject({ outcome: "ok" });
+    // The default budget is the static bound, which prices 8 entries per map (test/check/costs.test.ts has the arithmetic).
+  });
+
+  it("charges the same whether or not the state before is known to be checked, so a budget aborts at the same unit", () => {
     const r = staked();
     const verified = r.state;
     const copy = { ...(verified as Record<string, unknown>) } as State; // same content, not known to be checked
@@ -82,7 +91,7 @@ describe("incremental invariants", () => {
     const ctx = { sender: peer(1), self: SELF, index: 50n };
     const full = r.api.apply(copy, command, ctx);
     expect(full.receipt.outcome).toBe("ok");
-    // The smallest budget the full check succeeds with; around it the incremental check must agree.
+    // The smallest budget the unchecked state succeeds with; around it the checked one must agree.
     let lo = 0;
     let hi = 1_000_000;
     while (lo < hi) {

@@ -1,7 +1,7 @@
 // The runtime half of incremental invariant checks: `changedKeys` lists exactly the keys a
-// new version added or rebound, `rank` is the position in iteration order, `chargeSteps`
-// is a loop of `charge`, and `allAtChanged` on a state whose predecessor satisfied the
-// invariant gives the full loop's answer, abort and cost under any budget.
+// new version added or rebound, and `allAtChanged` on a state whose predecessor satisfied
+// the invariant gives the full loop's answer and abort, charging a fixed amount for each
+// changed key it checks (never for the size of the map), under any budget.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SmaltAbort } from "../../stdlib/prelude/abort.js";
@@ -17,7 +17,6 @@ const empty = PMap.empty(codec);
 const settings = (runs = 300) => ({ seed: propertySeed(), numRuns: propertyRuns(runs) });
 
 type Op = { readonly k: bigint; readonly v: bigint | null };
-const key = fc.bigInt({ min: 0n, max: 60n });
 // Up to `max` operations on keys up to `top`: small key ranges make the versions overlap.
 const ops = (max: number, top = 60n) =>
   fc.array(fc.record({ k: fc.bigInt({ min: 0n, max: top }), v: fc.option(fc.bigInt({ min: 0n, max: 9n }), { nil: null }) }), { maxLength: max, size: "max" });
@@ -39,7 +38,7 @@ function metered<T>(budget: number, f: (m: Meter) => T): { value?: T; abort?: st
   }
 }
 
-describe("PMap.changedKeys, touchedKeys and rank", () => {
+describe("PMap.changedKeys and touchedKeys", () => {
   it("lists, ascending, exactly the keys a later version added or rebound", () => {
     fc.assert(
       fc.property(ops(80), ops(12), (base, edits) => {
@@ -63,40 +62,6 @@ describe("PMap.changedKeys, touchedKeys and rank", () => {
     expect(big.delete(5n).changedKeys(big)).toEqual([]);
     expect(big.delete(5n).touchedKeys(big)).toEqual([5n]);
   });
-
-  it("ranks a key by how many keys sort below it", () => {
-    fc.assert(
-      fc.property(ops(80), key, (base, k) => {
-        const m = run(empty, base);
-        expect(m.rank(k)).toBe([...m.keys()].filter((x) => x < k).length);
-      }),
-      settings(),
-    );
-  });
-});
-
-describe("Meter.chargeSteps", () => {
-  it("is a loop of charge: the same abort message at the same step, the same units spent", () => {
-    fc.assert(
-      fc.property(fc.nat(200), fc.nat(60), fc.nat(30), fc.nat(9), (budget, spent, count, per) => {
-        const loop = metered(budget, (m) => {
-          m.charge(Math.min(spent, budget));
-          for (let i = 0; i < count; i++) m.charge(per);
-        });
-        const once = metered(budget, (m) => {
-          m.charge(Math.min(spent, budget));
-          m.chargeSteps(count, per);
-        });
-        expect(once).toEqual(loop);
-      }),
-      settings(500),
-    );
-  });
-
-  it("refuses a negative or fractional step", () => {
-    expect(() => new Meter(10).chargeSteps(-1, 1)).toThrow(RangeError);
-    expect(() => new Meter(10).chargeSteps(1, 0.5)).toThrow(RangeError);
-  });
 });
 
 describe("allAtChanged", () => {
@@ -115,9 +80,20 @@ describe("allAtChanged", () => {
     return true;
   };
 
-  it("gives the full loop's verdict, abort and cost whenever the state before satisfied the invariant", () => {
+  /** The incremental check as specified: the changed keys present in `after`, ascending, 5 units before each. */
+  const atChanged = (m: Meter, after: PMap<bigint, bigint>, changed: readonly bigint[], p: (k: bigint, v: bigint) => boolean) => {
+    m.charge(2);
+    for (const k of [...new Set(changed)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))) {
+      if (!after.has(k)) continue;
+      m.charge(5);
+      if (!p(k, after.get(k)!)) return false;
+    }
+    return true;
+  };
+
+  it("gives the full loop's verdict and abort whenever the state before satisfied the invariant, charging per changed key", () => {
     fc.assert(
-      fc.property(ops(30, 6n), ops(20, 6n), ops(4, 6n), ops(4, 6n), fc.bigInt({ min: 8n, max: 10n }), fc.oneof(fc.nat(200), fc.constant(1_000_000)), (a, b, editA, editB, limit, budget) => {
+      fc.property(ops(30, 6n), ops(20, 6n), ops(4, 6n), ops(4, 6n), fc.bigInt({ min: 8n, max: 10n }), fc.oneof(fc.nat(60), fc.constant(1_000_000)), (a, b, editA, editB, limit, budget) => {
         const beforeO = run(empty, b);
         const before = holds(beforeO, limit);
         // Only a state that satisfied the invariant may be checked incrementally: keep the entries that do.
@@ -125,12 +101,23 @@ describe("allAtChanged", () => {
         const afterM = run(beforeM, editA);
         const afterO = run(beforeO, editB);
         const p = holds(afterO, limit);
-        const expected = metered(budget, (m) => full(m, afterM, p));
-        const actual = metered(budget, (m) => allAtChanged(m, 2, 5, afterM, [afterM.changedKeys(beforeM), afterO.touchedKeys(beforeO)], p));
-        expect(actual).toEqual(expected);
+        const candidates = [afterM.changedKeys(beforeM), afterO.touchedKeys(beforeO)];
+        const actual = metered(budget, (m) => allAtChanged(m, 2, 5, afterM, candidates, p));
+        // The charge is the specified one, for any budget ...
+        expect(actual).toEqual(metered(budget, (m) => atChanged(m, afterM, [...changedByModel(beforeM, afterM), ...candidates[1]], p)));
+        // ... and the answer the full loop's, whenever the budget covers it.
+        const unmetered = metered(Number.MAX_SAFE_INTEGER, (m) => full(m, afterM, p));
+        if (actual.abort?.startsWith("cost") !== true) expect({ value: actual.value, abort: actual.abort }).toEqual({ value: unmetered.value, abort: unmetered.abort });
       }),
       settings(400),
     );
+  });
+
+  it("charges for the keys that changed, not for the size of the map", () => {
+    const big = PMap.fromEntries(codec, Array.from({ length: 100_000 }, (_, i): [bigint, bigint] => [BigInt(i), 0n]));
+    const after = big.set(777n, 1n).set(99_999n, 2n).set(100_000n, 0n);
+    const p = () => true;
+    expect(metered(1_000, (m) => allAtChanged(m, 2, 5, after, [after.changedKeys(big)], p))).toEqual({ value: true, used: 2 + 3 * 5 });
   });
 });
 

@@ -34,6 +34,16 @@
 //     holders.insert(sender)
 //   }
 //
+//   // Writes up to 8 keys of each map in one command: the invariants are priced for 8 entries.
+//   on stake_all(slots: list<u64, 8>, amount: u64) {
+//     for slot in slots {
+//       owners[slot] = sender
+//       total = total - stakes[slot] + amount
+//       stakes[slot] = amount
+//     }
+//     holders.insert(sender)
+//   }
+//
 //   on disown(slot: u64) {
 //     owners.remove(slot)
 //   }
@@ -83,7 +93,8 @@ export type Command =
   | { readonly handler: "join"; readonly args: { readonly [field: string]: never } }
   | { readonly handler: "leave"; readonly args: { readonly [field: string]: never } }
   | { readonly handler: "set_cap"; readonly args: { readonly c: bigint } }
-  | { readonly handler: "stake"; readonly args: { readonly slot: bigint; readonly amount: bigint } };
+  | { readonly handler: "stake"; readonly args: { readonly slot: bigint; readonly amount: bigint } }
+  | { readonly handler: "stake_all"; readonly args: { readonly slots: readonly bigint[]; readonly amount: bigint } };
 export type HandlerName = Command["handler"];
 export type Query = never;
 export type QueryName = Query["query"];
@@ -141,6 +152,9 @@ const CODEC_map_u64_peer_64 = $.mapCodec<bigint, Uint8Array>($.T.u64, $.T.peer);
 const Z_owners: $.PMap<bigint, Uint8Array> = $.PMap.fromEntries(CODEC_map_u64_peer_64, []);
 const CODEC_map_u64_u64_64 = $.mapCodec<bigint, bigint>($.T.u64, $.T.u64);
 const Z_stakes: $.PMap<bigint, bigint> = $.PMap.fromEntries(CODEC_map_u64_u64_64, []);
+const READ_list_u64_8 = (x: unknown, at: string): readonly bigint[] =>
+  $readArray(x, at, 8).map((e, i) => $readInt("u64", e, at + "[" + i + "]"));
+const WRITE_list_u64_8 = (x: readonly bigint[]): Json => x.map((e) => e.toString());
 const WRITE_set_peer_64 = (x: $.PSet<Uint8Array>): Json => Array.from(x, (e) => $.toHex(e));
 const WRITE_map_u64_peer_64 = (x: $.PMap<bigint, Uint8Array>): Json =>
   Array.from(x.entries(), ([k, v]) => [k.toString(), $.toHex(v)]);
@@ -155,6 +169,7 @@ const WRITE_Evidence = (x: Evidence): Json => ({
 const T_set_peer_64: $.TypeDesc = $.T.set($.T.peer, 64);
 const T_map_u64_peer_64: $.TypeDesc = $.T.map($.T.u64, $.T.peer, 64);
 const T_map_u64_u64_64: $.TypeDesc = $.T.map($.T.u64, $.T.u64, 64);
+const T_list_u64_8: $.TypeDesc = $.T.list($.T.u64, 8);
 
 export const ORGANISM = {
   name: "Stakes",
@@ -163,18 +178,19 @@ export const ORGANISM = {
   committee: { quorum: 1, size: 1 },
 } as const;
 export const FINGERPRINTS = {
-  contentHash: "blake3-256/mosaik@1:d22b59efdac0107ebade93c4597c42b55f148a08aab3d41430dee052839ad25e",
-  groupId: "blake3-256/mosaik@1:8d0ac2b6fc067051c862cd2c11eda8e666bfc81c2c0599b6a04834c71531aea2",
+  contentHash: "blake3-256/mosaik@1:9e562e649f1a6c96f8408c3412de7b2e2c77058de4ae2ec1d3aa66469228d599",
+  groupId: "blake3-256/mosaik@1:ac7466777015e2825346f61b209cc70e500abb570b243b4c83534cd6e948ae05",
   stableId: "blake3-256/mosaik@1:094cfc5aba7d3fb0d1f16b0bbc035b925e9b3c936445b32f06f2bccb5f77c726",
-  stateMachineSignature: "blake3-256/mosaik@1:9e87937d7ef866d593234c09b1e7d17d50cc11301e3f3e253c2c38ad0a2b8e7c",
+  stateMachineSignature: "blake3-256/mosaik@1:15d4146cba0e9f1d9812e3d49f7ece1ba3c3db869bb725159a6fcd2fef36915e",
 } as const;
 export const CONFIG: Config = {};
 export const HANDLERS: { readonly [handler: string]: HandlerInfo } = {
-  disown: { via: null, params: ["slot"], cost: 1684 },
-  join: { via: null, params: [], cost: 1684 },
-  leave: { via: null, params: [], cost: 1684 },
-  set_cap: { via: null, params: ["c"], cost: 1677 },
-  stake: { via: null, params: ["slot", "amount"], cost: 1721 },
+  disown: { via: null, params: ["slot"], cost: 97 },
+  join: { via: null, params: [], cost: 93 },
+  leave: { via: null, params: [], cost: 93 },
+  set_cap: { via: null, params: ["c"], cost: 269 },
+  stake: { via: null, params: ["slot", "amount"], cost: 159 },
+  stake_all: { via: null, params: ["slots", "amount"], cost: 623 },
 };
 export const QUERIES: { readonly [query: string]: QueryInfo } = {};
 /** The write-side streams and read-side collections, with the validators each requires (AND-ed). */
@@ -198,41 +214,58 @@ export const COMMAND_TYPES: { readonly [handler: string]: $.TypeDesc } = {
     ["slot", $.T.u64],
     ["amount", $.T.u64],
   ]),
+  stake_all: $.T.record("stake_all", [
+    ["slots", T_list_u64_8],
+    ["amount", $.T.u64],
+  ]),
 };
 export const EVENT_TYPES: { readonly [event: string]: $.TypeDesc } = {};
 
 // ---- Handlers ----
 
-/** `on disown` (committee-injected): at most 1684 cost units, invariants included. */
+/** `on disown` (committee-injected): at most 97 cost units, invariants included. */
 function on_disown($s: Working, $f: Frame, $m: $.Meter, slot: bigint): void {
   $m.charge(10);
   $s.owners = $s.owners.delete(slot);
 }
 
-/** `on join` (committee-injected): at most 1684 cost units, invariants included. */
+/** `on join` (committee-injected): at most 93 cost units, invariants included. */
 function on_join($s: Working, $f: Frame, $m: $.Meter): void {
   $m.charge(10);
   $s.known = $s.known.addWithin(64, $f.sender);
 }
 
-/** `on leave` (committee-injected): at most 1684 cost units, invariants included. */
+/** `on leave` (committee-injected): at most 93 cost units, invariants included. */
 function on_leave($s: Working, $f: Frame, $m: $.Meter): void {
   $m.charge(10);
   $s.known = $s.known.delete($f.sender);
 }
 
-/** `on set_cap` (committee-injected): at most 1677 cost units, invariants included. */
+/** `on set_cap` (committee-injected): at most 269 cost units, invariants included. */
 function on_set_cap($s: Working, $f: Frame, $m: $.Meter, c: bigint): void {
   $m.charge(3);
   $s.cap = c;
 }
 
-/** `on stake` (committee-injected): at most 1721 cost units, invariants included. */
+/** `on stake` (committee-injected): at most 159 cost units, invariants included. */
 function on_stake($s: Working, $f: Frame, $m: $.Meter, slot: bigint, amount: bigint): void {
   $m.charge(47);
   $s.owners = $s.owners.setWithin(64, slot, $f.sender);
   $s.total = $.int.add("u64", $.int.sub("u64", $s.total, $s.stakes.getOr(slot, 0n)), amount);
   $s.stakes = $s.stakes.setWithin(64, slot, amount);
+  $s.holders = $s.holders.addWithin(64, $f.sender);
+}
+
+/** `on stake_all` (committee-injected): at most 623 cost units, invariants included. */
+function on_stake_all($s: Working, $f: Frame, $m: $.Meter, slots: readonly bigint[], amount: bigint): void {
+  $m.charge(2);
+  for (const slot of slots) {
+    $m.charge(37);
+    $s.owners = $s.owners.setWithin(64, slot, $f.sender);
+    $s.total = $.int.add("u64", $.int.sub("u64", $s.total, $s.stakes.getOr(slot, 0n)), amount);
+    $s.stakes = $s.stakes.setWithin(64, slot, amount);
+  }
+  $m.charge(10);
   $s.holders = $s.holders.addWithin(64, $f.sender);
 }
 
@@ -319,45 +352,47 @@ export function initialState(): State {
 
 /**
  * Recent states returned by an accepted command, with the `self` they were checked under: they satisfy
- * every invariant, so the next command re-checks the incremental ones only where it changed state.
+ * every invariant, so the next command need not check the incremental ones in full.
  */
 const $verified = new $.VerifiedStates<State>();
 
-/** Runs every invariant, in name order; the first that fails aborts the command. `$b`: the verified state before. */
-function checkInvariants($s: State, $f: QueryFrame, $m: $.Meter, $b: State | undefined): void {
+/**
+ * Runs every invariant, in name order; the first that fails aborts the command. `$b`: the state before;
+ * `$checked`: it is known to satisfy every invariant, so the incremental ones are checked only where they may have changed.
+ */
+function checkInvariants($s: State, $f: QueryFrame, $m: $.Meter, $b: State, $checked: boolean): void {
   $.checkInvariant(
     "backed",
-    $b !== undefined
-      ? $.allAtChanged(
-          $m,
-          2,
-          13,
-          $s.stakes,
-          [$s.stakes.changedKeys($b.stakes), $s.owners.touchedKeys($b.owners)],
-          ($k, $v) => invariant_backed_at($s, $f, $m, $k, $v),
-        )
-      : invariant_backed($s, $f, $m),
+    $.allAtChanged(
+      $m,
+      2,
+      13,
+      $s.stakes,
+      [$s.stakes.changedKeys($b.stakes), $s.owners.touchedKeys($b.owners)],
+      ($k, $v) => invariant_backed_at($s, $f, $m, $k, $v),
+    ) &&
+      ($checked || invariant_backed($s, $f, $.Meter.unlimited())),
   );
   $.checkInvariant(
     "holders_known",
-    $b !== undefined
-      ? $.allAtChanged(
-          $m,
-          2,
-          9,
-          $s.holders.keyMap(),
-          [$s.holders.keyMap().changedKeys($b.holders.keyMap()), $s.known.keyMap().touchedKeys($b.known.keyMap())],
-          ($k) => invariant_holders_known_at($s, $f, $m, $k),
-        )
-      : invariant_holders_known($s, $f, $m),
+    $.allAtChanged(
+      $m,
+      2,
+      9,
+      $s.holders.keyMap(),
+      [$s.holders.keyMap().changedKeys($b.holders.keyMap()), $s.known.keyMap().touchedKeys($b.known.keyMap())],
+      ($k) => invariant_holders_known_at($s, $f, $m, $k),
+    ) &&
+      ($checked || invariant_holders_known($s, $f, $.Meter.unlimited())),
   );
   $.checkInvariant("total_ok", invariant_total_ok($s, $f, $m));
   $.checkInvariant(
     "under_cap",
-    $b !== undefined && $b.cap === $s.cap
+    $b.cap === $s.cap
       ? $.allAtChanged($m, 2, 3, $s.stakes, [$s.stakes.changedKeys($b.stakes)], ($k, $v) =>
           invariant_under_cap_at($s, $f, $m, $k, $v),
-        )
+        ) &&
+          ($checked || invariant_under_cap($s, $f, $.Meter.unlimited()))
       : invariant_under_cap($s, $f, $m),
   );
 }
@@ -410,9 +445,12 @@ export function apply(
       case "stake":
         on_stake($s, $f, $m, command.args.slot, command.args.amount);
         break;
+      case "stake_all":
+        on_stake_all($s, $f, $m, command.args.slots, command.args.amount);
+        break;
     }
     const $self = $verified.selfOf(state);
-    checkInvariants($s, $f, $m, $self !== undefined && $.bytesEqual($self, $f.self) ? state : undefined);
+    checkInvariants($s, $f, $m, state, $self !== undefined && $.bytesEqual($self, $f.self));
   } catch (e) {
     if (e instanceof $.SmaltAbort) return { state, receipt: { outcome: "rejected", code: e.code, reason: e.reason } };
     throw e;
@@ -480,10 +518,17 @@ export function decodeCommand(json: unknown): Command {
         args: { slot: $readInt("u64", a.slot, "args.slot"), amount: $readInt("u64", a.amount, "args.amount") },
       };
     }
+    case "stake_all": {
+      const a = $readObject(o.args, "args", ["slots", "amount"]);
+      return {
+        handler: "stake_all",
+        args: { slots: READ_list_u64_8(a.slots, "args.slots"), amount: $readInt("u64", a.amount, "args.amount") },
+      };
+    }
     default:
       return $invalid(
         "handler",
-        "one of disown, join, leave, set_cap, stake" +
+        "one of disown, join, leave, set_cap, stake, stake_all" +
           (typeof o.handler === "string" ? ` (not ${JSON.stringify(o.handler)})` : ""),
       );
   }
@@ -501,6 +546,8 @@ export function commandToJson(c: Command): Json {
       return { handler: c.handler, args: { c: c.args.c.toString() } };
     case "stake":
       return { handler: c.handler, args: { slot: c.args.slot.toString(), amount: c.args.amount.toString() } };
+    case "stake_all":
+      return { handler: c.handler, args: { slots: WRITE_list_u64_8(c.args.slots), amount: c.args.amount.toString() } };
     default:
       return $invalid("handler", "a known handler");
   }
@@ -561,6 +608,12 @@ function $invalid(at: string, expected: string): never {
 function $peer(hex: string, what: string): Uint8Array {
   if (!/^[0-9a-f]{64}$/.test(hex)) throw new TypeError(`${what} must be 64 lowercase hex digits`);
   return $.fromHex(hex);
+}
+
+function $readArray(x: unknown, at: string, max: number): readonly unknown[] {
+  if (!Array.isArray(x)) return $invalid(at, "an array");
+  if (x.length > max) return $invalid(at, `at most ${max} elements, got ${x.length}`);
+  return x;
 }
 
 /** An integer as a decimal string (JSON numbers lose precision above 2^53, so they are refused). */

@@ -307,14 +307,15 @@ export const EVENT_TYPES: { readonly [event: string]: $.TypeDesc } = {
 
 /** `on claim` (committee-injected): at most 45 cost units, invariants included. */
 function on_claim($s: Working, $f: Frame, $m: $.Meter, qty: bigint): void {
-  $m.charge(24);
+  $m.charge(21);
   let $1: bigint;
   if (qty > 10n) {
-    $m.charge(5);
+    $m.charge(8);
     let b: bigint = qty;
     b = $.int.fit("u64", b - 10n, "-=");
     $1 = $.int.mul("u64", b, 2n);
   } else {
+    $m.charge(1);
     $1 = 0n;
   }
   const bonus: bigint = $1;
@@ -350,15 +351,16 @@ function on_close($s: Working, $f: Frame, $m: $.Meter, extend: bigint): void {
 
 /** `on order` (committee-injected): at most 16 cost units, invariants included. */
 function on_order($s: Working, $f: Frame, $m: $.Meter, x: bigint): void {
-  $m.charge(13);
+  $m.charge(12);
   let total: bigint = x;
   const $2: bigint = total;
   let $1: bigint;
   if (x > 5n) {
-    $m.charge(3);
+    $m.charge(4);
     total = 100n;
     $1 = 1n;
   } else {
+    $m.charge(1);
     $1 = 2n;
   }
   const y: bigint = $.int.add("u64", $2, $1);

@@ -1,14 +1,15 @@
-// Emit stage, which invariants can be re-checked incrementally. An invariant of the shape
+// Check stage, which invariants are checked (and priced) incrementally. An invariant of the shape
 // `all k, v in m: P` (m a state map or set) qualifies when P
 //   - reads other state only at the bound key (`n[k]`, `n.contains(k)`, `n.get(k)`): such
 //     maps are "keyed", and P's verdict at k can change only where one of them changed at k;
 //   - or reads state fields whole (`total`, `x.len()`, `scrip.balance(a)`): these are
 //     "guards", and a command that changes one of them gets the full check;
 //   - and charges a fixed cost per entry (no calls, nested quantifiers or if-expressions,
-//     whose cost is charged lazily), so the prelude's `allAtChanged` can charge exactly what
-//     the full loop would.
-// The source map itself counts as keyed (P reads it at k through v). See the prelude's
-// incremental.ts for the runtime half and why the answer equals the full loop's.
+//     whose cost is charged lazily), so the prelude's `allAtChanged` can charge one fixed
+//     amount per entry it checks.
+// The source map itself counts as keyed (P reads it at k through v). The checker prices such
+// an invariant by the keys a handler can write (invariant-costs.ts); the emitter re-checks it
+// only at the keys a command changed (emit-incremental.ts, the prelude's incremental.ts).
 import type { Expr } from "../ir/expressions.js";
 import type { InvariantDef } from "../ir/declarations.js";
 import { walkExpr } from "../ir/walk.js";
@@ -29,7 +30,7 @@ const stateName = (e: Expr): string | null => (e.kind === "StateRef" || e.kind =
 const iterKind = (e: Expr): "map" | "set" | null => (e.type.kind === "Map" ? "map" : e.type.kind === "Set" ? "set" : null);
 
 /** The incremental shape of an invariant, or null when it must be checked in full. */
-export function incrementalShape(inv: InvariantDef): IncrementalShape | null {
+export function incrementalShape(inv: Pick<InvariantDef, "cond">): IncrementalShape | null {
   const q = inv.cond;
   if (q.kind !== "Quant" || q.quantifier !== "all" || (q.over !== "map" && q.over !== "set")) return null;
   const source = stateName(q.source);
