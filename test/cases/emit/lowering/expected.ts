@@ -394,7 +394,7 @@ function on_resize($s: Working, $f: Frame, $m: $.Meter, i: bigint, qty: bigint):
 /** `on visit` (committee-injected): at most 106 cost units, invariants included. */
 function on_visit($s: Working, $f: Frame, $m: $.Meter): void {
   $m.charge(10);
-  $s.seen = $s.seen.setWithin(8, $f.sender, $.int.fit("u64", $s.seen.getOr($f.sender, 0n) + 1n, "+="));
+  $s.seen = $s.seen.updateWithin(8, $f.sender, 0n, ($old) => $.int.fit("u64", $old + 1n, "+="));
   for (const [p, n] of $s.seen) {
     $m.charge(4);
     if (n > 2n) {

@@ -398,7 +398,7 @@ function on_add($s: Working, $f: Frame, $m: $.Meter, data: Uint8Array, kind: Kin
   $s.owners = $s.owners.addWithin(2, $f.sender);
   $s.entries = $s.entries.setWithin(64, key, { owner: $f.sender, kind: kind, score: score, data: data });
   $s.log = $.push($s.log, key, 4);
-  $s.scores = $s.scores.setWithin(8, $f.sender, $.int.fit("i64", $s.scores.getOr($f.sender, 0n) + score, "+="));
+  $s.scores = $s.scores.updateWithin(8, $f.sender, 0n, ($old) => $.int.fit("i64", $old + score, "+="));
   $f.events.push({ name: "Added", fields: { key: key, owner: $f.sender } });
 }
 
