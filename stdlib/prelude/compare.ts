@@ -30,7 +30,13 @@ export function compareBytes(a: Uint8Array, b: Uint8Array): number {
 export function compareBytesFrom(a: Uint8Array, b: Uint8Array, from: number): number {
   const n = a.length < b.length ? a.length : b.length;
   let i = from;
-  while (i < n && a[i] === b[i]) i++;
+  // Keys that differ at once (digests) decide on the first byte; keys that share a long run
+  // (ids with leading zeros) skip it four bytes per test.
+  if (i < n && a[i] === b[i]) {
+    i++;
+    while (i + 4 <= n && ((a[i] ^ b[i]) | (a[i + 1] ^ b[i + 1]) | (a[i + 2] ^ b[i + 2]) | (a[i + 3] ^ b[i + 3])) === 0) i += 4;
+    while (i < n && a[i] === b[i]) i++;
+  }
   if (i < n) return a[i] < b[i] ? -(i + 1) : i + 1;
   return a.length === b.length ? 0 : a.length < b.length ? -(n + 1) : n + 1;
 }
