@@ -193,7 +193,7 @@ function changedInto<K, V>(before: Node<K, V> | null, after: Node<K, V> | null, 
     if (after !== null || removed) for (const n of walk(after ?? before)) out.push(n.key);
     return;
   }
-  if (cmp(before.key, after.key) === 0) {
+  if (before.key === after.key || cmp(before.key, after.key) === 0) {
     changedInto(before.left, after.left, cmp, removed, out);
     if (before.value !== after.value) out.push(after.key);
     changedInto(before.right, after.right, cmp, removed, out);
@@ -307,6 +307,11 @@ export class PMap<K, V> {
     return this.write(capacity, key, null, value);
   }
 
+  /** `set(key, f(getOr(key, zero)))` in one pass when the key is present. Unbounded; handlers use `updateWithin`. */
+  update(key: K, zero: V, f: (old: V) => V): PMap<K, V> {
+    return this.write(Infinity, key, f, zero);
+  }
+
   /**
    * `m[k] = f(m[k])` in a map of capacity N (`m[k] += n`, `m[k].field = v`), in one pass
    * when the key is present: the same version as `setWithin(capacity, key, f(getOr(key, zero)))`,
@@ -333,16 +338,20 @@ export class PMap<K, V> {
 
   /** How many keys sort below `key` (its position in iteration order when present); O(log n). */
   rank(key: K): number {
-    const cmp = this.codec.compare;
+    const seek = seekOf(this.codec.compare);
     let below = 0;
+    let lo = 0;
+    let hi = 0;
     let n = this.root;
     while (n !== null) {
-      const c = cmp(key, n.key);
+      const c = seek(key, n.key, lo < hi ? lo : hi);
       if (c <= 0) {
         if (c === 0) return below + (n.left === null ? 0 : n.left.size);
+        hi = -c - 1;
         n = n.left;
       } else {
         below += 1 + (n.left === null ? 0 : n.left.size);
+        lo = c - 1;
         n = n.right;
       }
     }

@@ -1,7 +1,8 @@
-// The one-pass writes of the persistent map: `updateWithin` (m[k] += n, m[k].f = v) and
-// `setWithin` give, across random operation sequences, the versions, aborts and root hashes
-// of a reference model (an ordinary Map rebuilt with fromEntries, whose shape is canonical),
-// for byte keys that share long prefixes (the prefix-skipping search) and integer keys.
+// The one-pass writes of the persistent map: `updateWithin` (m[k] += n, m[k].f = v),
+// `update`, `setWithin` and `set` give, across random operation sequences, the versions,
+// aborts, root hashes and ranks of a reference model (an ordinary Map rebuilt with
+// fromEntries, whose shape is canonical), for byte keys that share long prefixes (the
+// prefix-skipping search) and for integer keys.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SmaltAbort } from "../../stdlib/prelude/abort.js";
@@ -62,7 +63,8 @@ function check<K>(keyType: TypeDesc, keys: readonly K[], capacity: number, ops: 
       case "add":
       case "sub": {
         const sign = op.kind === "add" ? 1n : -1n;
-        run = () => m.updateWithin(capacity, k, 0n, (v) => fit("u64", v + sign * op.n, op.kind === "add" ? "+=" : "-="));
+        const f = (v: bigint) => fit("u64", v + sign * op.n, op.kind === "add" ? "+=" : "-=");
+        run = () => (capacity === Infinity ? m.update(k, 0n, f) : m.updateWithin(capacity, k, 0n, f));
         expected = abortOf(() => (next = fit("u64", old + sign * op.n, op.kind === "add" ? "+=" : "-=")));
         break;
       }
@@ -71,7 +73,7 @@ function check<K>(keyType: TypeDesc, keys: readonly K[], capacity: number, ops: 
         next = old;
         break;
       case "set":
-        run = () => m.setWithin(capacity, k, op.v);
+        run = () => (capacity === Infinity ? m.set(k, op.v) : m.setWithin(capacity, k, op.v));
         next = op.v;
         break;
       case "delete":
@@ -96,7 +98,11 @@ function check<K>(keyType: TypeDesc, keys: readonly K[], capacity: number, ops: 
   expect([...m].map(([k, v]) => [id(k), v])).toEqual([...reference].map(([k, v]) => [id(k), v]));
   expect(toHex(m.rootHash())).toBe(toHex(reference.rootHash()));
   expect(m.height()).toBe(reference.height());
-  for (const k of keys) expect(m.get(k)).toBe(model.get(id(k))?.[1]);
+  for (const k of keys) {
+    expect(m.get(k)).toBe(model.get(id(k))?.[1]);
+    expect(m.rank(k)).toBe(reference.rank(k));
+    expect(m.rank(k)).toBe([...reference.keys()].filter((x) => codec.compare(x, k) < 0).length);
+  }
 }
 
 describe("PMap one-pass writes", () => {
@@ -105,9 +111,9 @@ describe("PMap one-pass writes", () => {
     ["bytes keys of different lengths", T.bytes, byteKeys, toHex],
     ["integer keys", T.u64, intKeys, String],
   ] as const) {
-    it(`updateWithin and setWithin agree with a reference model (${name}), capacity aborts included`, () => {
+    it(`updateWithin, update, setWithin and set agree with a reference model (${name}), capacity aborts and ranks included`, () => {
       fc.assert(
-        fc.property(fc.integer({ min: 1, max: 30 }), fc.array(opArb, { maxLength: 100 }), (capacity, ops) =>
+        fc.property(fc.oneof(fc.integer({ min: 1, max: 30 }), fc.constant(Infinity)), fc.array(opArb, { maxLength: 100 }), (capacity, ops) =>
           check<unknown>(type, keys as readonly unknown[], capacity, ops, id as (k: unknown) => string),
         ),
         settings(),

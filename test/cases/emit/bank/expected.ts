@@ -267,10 +267,7 @@ function ledger_coins_burn($s: Working, from: Uint8Array, n: bigint): void {
 function ledger_coins_mint($s: Working, to: Uint8Array, n: bigint): void {
   if (n <= 0n) $.abort("asset", `coins.mint needs a positive amount, got ${n}`);
   $s["$coins.supply"] = $.int.fit("u128", $s["$coins.supply"] + n, "coins.mint");
-  $s["$coins.balances"] = $s["$coins.balances"].set(
-    to,
-    $.int.fit("u128", $s["$coins.balances"].getOr(to, 0n) + n, "coins.mint"),
-  );
+  $s["$coins.balances"] = $s["$coins.balances"].update(to, 0n, ($old) => $.int.fit("u128", $old + n, "coins.mint"));
 }
 
 /** `coins.transfer(from, to, n)`: the debit must be covered; the supply is unchanged. */
@@ -279,10 +276,7 @@ function ledger_coins_transfer($s: Working, from: Uint8Array, to: Uint8Array, n:
   const have = $s["$coins.balances"].getOr(from, 0n);
   if (have < n) $.abort("asset", `insufficient coins: need ${n}, have ${have}`);
   $s["$coins.balances"] = have === n ? $s["$coins.balances"].delete(from) : $s["$coins.balances"].set(from, have - n);
-  $s["$coins.balances"] = $s["$coins.balances"].set(
-    to,
-    $.int.fit("u128", $s["$coins.balances"].getOr(to, 0n) + n, "coins.transfer"),
-  );
+  $s["$coins.balances"] = $s["$coins.balances"].update(to, 0n, ($old) => $.int.fit("u128", $old + n, "coins.transfer"));
 }
 
 // ---- Entry points ----
