@@ -18,7 +18,7 @@ function debit(env: EmitEnv, asset: string, who: string): string {
 
 function credit(env: EmitEnv, asset: string, op: string, who: string): string {
   const f = env.assetFields(asset);
-  return `${f.balances} = ${f.balances}.set(${who}, $.int.fit("u128", ${f.balances}.getOr(${who}, 0n) + n, ${JSON.stringify(`${asset}.${op}`)}));`;
+  return `${f.balances} = ${f.balances}.update(${who}, 0n, ($old) => $.int.fit("u128", $old + n, ${JSON.stringify(`${asset}.${op}`)}));`;
 }
 
 /** The ledger functions used by the module, sorted by asset then operation. */

@@ -14,6 +14,12 @@ export interface PlaceCode {
   readonly read: string;
   /** A statement storing `value` at the place. */
   write(value: string): string;
+  /**
+   * A statement storing `next(current)` at the place, `current` being an expression that
+   * reads the place's current value where `next` puts it. Under a map index this is one
+   * `updateWithin` (a single pass down the map when the key is present), not a read and a write.
+   */
+  update(next: (current: string) => string): string;
 }
 
 export function lowerPlace(b: BodyEmitter, p: Place): PlaceCode {
@@ -22,26 +28,44 @@ export function lowerPlace(b: BodyEmitter, p: Place): PlaceCode {
     case "StatePlace":
     case "CollectionPlace": {
       const name = p.kind === "LocalPlace" ? b.local(p.local) : b.env.stateField(p.name);
-      return { read: name, write: (v) => `${name} = ${v};` };
+      return { read: name, write: (v) => `${name} = ${v};`, update: (next) => `${name} = ${next(name)};` };
     }
     case "FieldPlace": {
       const base = lowerPlace(b, p.base);
       const f = propertyName(p.field);
-      return { read: `${base.read}.${f}`, write: (v) => base.write(`{ ...${base.read}, ${f}: ${v} }`) };
+      const update = (next: (current: string) => string) => base.update((r) => `{ ...${r}, ${f}: ${next(`${r}.${f}`)} }`);
+      return { read: `${base.read}.${f}`, write: (v) => update(() => v), update };
     }
     case "IndexPlace": {
       const base = lowerPlace(b, p.base);
       const key = stable(b, lowerExpr(b, p.index), p.index);
       if (p.container === "list") {
-        return { read: `$.at(${base.read}, ${key})`, write: (v) => base.write(`$.setAt(${base.read}, ${key}, ${v})`) };
+        const update = (next: (current: string) => string) => base.update((r) => `$.setAt(${r}, ${key}, ${next(`$.at(${r}, ${key})`)})`);
+        return { read: `$.at(${base.read}, ${key})`, write: (v) => update(() => v), update };
       }
       const zero = b.env.types.zero(p.type);
       const cap = capacityOf(p.base.type);
-      return { read: `${base.read}.getOr(${key}, ${zero})`, write: (v) => base.write(`${base.read}.setWithin(${cap}, ${key}, ${v})`) };
+      const old = `$old${mapDepth(p.base) || ""}`;
+      return {
+        read: `${base.read}.getOr(${key}, ${zero})`,
+        write: (v) => base.update((r) => `${r}.setWithin(${cap}, ${key}, ${v})`),
+        update: (next) => base.update((r) => `${r}.updateWithin(${cap}, ${key}, ${zero}, (${old}) => ${arrowBody(next(old))})`),
+      };
     }
     default:
       return unreachable(p);
   }
+}
+
+/** How many map indexes a place goes through: names the parameters of nested `updateWithin` callbacks apart. */
+function mapDepth(p: Place): number {
+  if (p.kind === "IndexPlace") return (p.container === "list" ? 0 : 1) + mapDepth(p.base);
+  return p.kind === "FieldPlace" ? mapDepth(p.base) : 0;
+}
+
+/** An arrow function's expression body: an object literal needs parentheses there. */
+function arrowBody(code: string): string {
+  return code.startsWith("{") ? `(${code})` : code;
 }
 
 /**
@@ -88,7 +112,7 @@ export function assign(b: BodyEmitter, s: Extract<Stmt, { kind: "Assign" }>): vo
   }
   const t = s.target.type;
   if (t.kind !== "Prim") throw new Error("internal error: compound assignment to a non-integer");
-  b.line(place.write(`$.int.fit(${JSON.stringify(t.name)}, ${place.read} ${s.op[0]} ${value}, ${JSON.stringify(s.op)})`));
+  b.line(place.update((current) => `$.int.fit(${JSON.stringify(t.name)}, ${current} ${s.op[0]} ${value}, ${JSON.stringify(s.op)})`));
 }
 
 /** push, pop, insert, remove: read the place, build the new version, write it back. */
@@ -98,7 +122,7 @@ export function mutate(b: BodyEmitter, e: Extract<Expr, { kind: "Mutate" }>): st
   const cap = capacityOf(e.place.type);
   switch (e.method) {
     case "push":
-      b.line(place.write(`$.push(${place.read}, ${args[0]}, ${cap})`));
+      b.line(place.update((current) => `$.push(${current}, ${args[0]}, ${cap})`));
       return "";
     case "pop": {
       const t = b.temp();
@@ -107,10 +131,10 @@ export function mutate(b: BodyEmitter, e: Extract<Expr, { kind: "Mutate" }>): st
       return `${t}[1]`;
     }
     case "insert":
-      b.line(place.write(`${place.read}.addWithin(${cap}, ${args[0]})`));
+      b.line(place.update((current) => `${current}.addWithin(${cap}, ${args[0]})`));
       return "";
     case "remove":
-      b.line(place.write(`${place.read}.delete(${args[0]})`));
+      b.line(place.update((current) => `${current}.delete(${args[0]})`));
       return "";
     default:
       return unreachable(e.method);

@@ -87,10 +87,18 @@ function $checkAllocation(
   for (const o of orders) n += o.qty;
   return n;
 }`,
-  $peer: `/** A peer id given by the host as 64 lowercase hex digits. */
+  $peer: `/** Peer ids already parsed (\`self\` and recent senders recur in every command), by their hex. */
+const $peers = new Map<string, Uint8Array>();
+
+/** A peer id given by the host as 64 lowercase hex digits. */
 function $peer(hex: string, what: string): Uint8Array {
+  const known = $peers.get(hex);
+  if (known !== undefined) return known;
   if (!/^[0-9a-f]{64}$/.test(hex)) throw new TypeError(\`\${what} must be 64 lowercase hex digits\`);
-  return $.fromHex(hex);
+  const id = $.fromHex(hex);
+  if ($peers.size >= 4096) $peers.clear();
+  $peers.set(hex, id);
+  return id;
 }`,
 } as const;
 

@@ -18,9 +18,27 @@ export function compareInts(a: bigint, b: bigint): number {
 
 /** Unsigned lexicographic order of bytes; a proper prefix sorts first. */
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
-  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+  return Math.sign(compareBytesFrom(a, b, 0));
+}
+
+/**
+ * `compareBytes` for a caller that knows `a` and `b` share their first `from` bytes (a
+ * search between bounds that share them with `a`; see pmap.ts): only the bytes after
+ * them are read. 0 when the arrays are equal, otherwise ±(1 + the length of their common
+ * prefix), negative when `a` sorts first: the sign is that of compareBytes(a, b).
+ */
+export function compareBytesFrom(a: Uint8Array, b: Uint8Array, from: number): number {
+  const n = a.length < b.length ? a.length : b.length;
+  let i = from;
+  // Keys that differ at once (digests) decide on the first byte; keys that share a long run
+  // (ids with leading zeros) skip it four bytes per test.
+  if (i < n && a[i] === b[i]) {
+    i++;
+    while (i + 4 <= n && ((a[i] ^ b[i]) | (a[i + 1] ^ b[i + 1]) | (a[i + 2] ^ b[i + 2]) | (a[i + 3] ^ b[i + 3])) === 0) i += 4;
+    while (i < n && a[i] === b[i]) i++;
+  }
+  if (i < n) return a[i] < b[i] ? -(i + 1) : i + 1;
+  return a.length === b.length ? 0 : a.length < b.length ? -(n + 1) : n + 1;
 }
 
 /** Re-rank a UTF-16 code unit so that code-unit order becomes code-point order. */

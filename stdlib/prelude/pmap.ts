@@ -4,6 +4,7 @@
 // insertion. Updates copy one root-to-node path (O(log n) expected) and share the rest,
 // so old versions stay valid: a transaction builds new versions and an abort drops them.
 import { SmaltAbort } from "./abort.js";
+import { compareBytes, compareBytesFrom } from "./compare.js";
 import { DIGEST_LENGTH, hashInWords, hashNodeWords, u32be, wordsToBytes, type Words } from "./hash.js";
 
 /**
@@ -70,22 +71,58 @@ function leaf<K, V>(codec: MapCodec<K, V>, key: K, value: V): Node<K, V> {
   return new Node(key, value, p0, p1, p2, null, null, null);
 }
 
-function find<K, V>(n: Node<K, V> | null, key: K, cmp: Cmp<K>): Node<K, V> | null {
+/**
+ * How a lookup compares its key with the nodes on its path. `from`: how many leading
+ * units the key shares with every key of the subtree being searched. Byte keys
+ * (peer, digest, measurement, bytes) use compareBytesFrom, which skips that prefix and
+ * reports the common prefix length in its result; any other comparator ignores `from`
+ * and its results (±1) leave it at 0.
+ */
+type Seek<K> = (key: K, nodeKey: K, from: number) => number;
+
+function seekOf<K>(cmp: Cmp<K>): Seek<K> {
+  return (cmp as unknown) === compareBytes ? (compareBytesFrom as unknown as Seek<K>) : cmp;
+}
+
+// A search keeps the common prefix length of its key with the nearest node it went right
+// of (`lo`) and left of (`hi`): every key between those two bounds shares the shorter of
+// the two prefixes with the search key, so no comparison below needs to read it again.
+
+function find<K, V>(n: Node<K, V> | null, key: K, seek: Seek<K>): Node<K, V> | null {
+  let lo = 0;
+  let hi = 0;
   while (n !== null) {
-    const c = cmp(key, n.key);
+    const c = seek(key, n.key, lo < hi ? lo : hi);
     if (c === 0) return n;
-    n = c < 0 ? n.left : n.right;
+    if (c < 0) {
+      hi = -c - 1;
+      n = n.left;
+    } else {
+      lo = c - 1;
+      n = n.right;
+    }
   }
   return null;
 }
 
-/** Replace the value of a key known to be present; the shape is unchanged. */
-function replace<K, V>(n: Node<K, V>, key: K, value: V, cmp: Cmp<K>): Node<K, V> {
-  const c = cmp(key, n.key);
-  if (c === 0) return new Node(n.key, value, n.p0, n.p1, n.p2, n.left, n.right, null);
-  return c < 0
-    ? withChildren(n, replace(n.left!, key, value, cmp), n.right)
-    : withChildren(n, n.left, replace(n.right!, key, value, cmp));
+/**
+ * One root-to-node pass of a write to a key: the tree with the key's value replaced by
+ * `f(old value)` (by `value` when `f` is null) and the same shape; `n` itself when the new
+ * value is the old one (Object.is); null when the key is absent (nothing is called then).
+ */
+function rewrite<K, V>(n: Node<K, V> | null, key: K, seek: Seek<K>, lo: number, hi: number, f: ((old: V) => V) | null, value: V): Node<K, V> | null {
+  if (n === null) return null;
+  const c = seek(key, n.key, lo < hi ? lo : hi);
+  if (c === 0) {
+    const v = f === null ? value : f(n.value);
+    return Object.is(v, n.value) ? n : new Node(n.key, v, n.p0, n.p1, n.p2, n.left, n.right, null);
+  }
+  if (c < 0) {
+    const left = rewrite(n.left, key, seek, lo, -c - 1, f, value);
+    return left === null ? null : left === n.left ? n : withChildren(n, left, n.right);
+  }
+  const right = rewrite(n.right, key, seek, c - 1, hi, f, value);
+  return right === null ? null : right === n.right ? n : withChildren(n, n.left, right);
 }
 
 /** Split a tree by a key that is not in it into (keys below, keys above). */
@@ -156,7 +193,7 @@ function changedInto<K, V>(before: Node<K, V> | null, after: Node<K, V> | null, 
     if (after !== null || removed) for (const n of walk(after ?? before)) out.push(n.key);
     return;
   }
-  if (cmp(before.key, after.key) === 0) {
+  if (before.key === after.key || cmp(before.key, after.key) === 0) {
     changedInto(before.left, after.left, cmp, removed, out);
     if (before.value !== after.value) out.push(after.key);
     changedInto(before.right, after.right, cmp, removed, out);
@@ -233,55 +270,69 @@ export class PMap<K, V> {
   }
 
   get(key: K): V | undefined {
-    const n = find(this.root, key, this.codec.compare);
+    const n = find(this.root, key, seekOf(this.codec.compare));
     return n === null ? undefined : n.value;
   }
 
   /** The value of `key` in a one-element tuple, or undefined when absent (V itself may be anything). */
   entry(key: K): readonly [V] | undefined {
-    const n = find(this.root, key, this.codec.compare);
+    const n = find(this.root, key, seekOf(this.codec.compare));
     return n === null ? undefined : [n.value];
   }
 
   /** `m[k]` in Smalt: a missing key reads as the zero value of V, supplied by the caller. */
   getOr(key: K, zero: V): V {
-    const n = find(this.root, key, this.codec.compare);
+    const n = find(this.root, key, seekOf(this.codec.compare));
     return n === null ? zero : n.value;
   }
 
   /** The value of a key that must be present; aborts the command with "missing_key" otherwise. */
   expect(key: K, what: string): V {
-    const n = find(this.root, key, this.codec.compare);
+    const n = find(this.root, key, seekOf(this.codec.compare));
     if (n === null) throw new SmaltAbort("missing_key", `${what}: no such key`);
     return n.value;
   }
 
   has(key: K): boolean {
-    return find(this.root, key, this.codec.compare) !== null;
+    return find(this.root, key, seekOf(this.codec.compare)) !== null;
   }
 
-  /** A new version with `key` bound to `value`. Unbounded; handlers use `setWithin`. */
+  /** A new version with `key` bound to `value` (this version if it already is). Unbounded; handlers use `setWithin`. */
   set(key: K, value: V): PMap<K, V> {
-    const cmp = this.codec.compare;
-    const existing = find(this.root, key, cmp);
-    if (existing !== null) {
-      if (Object.is(existing.value, value)) return this;
-      return new PMap(this.codec, replace(this.root!, key, value, cmp));
-    }
-    return new PMap(this.codec, insert(this.root, leaf(this.codec, key, value), cmp));
+    return this.write(Infinity, key, null, value);
   }
 
   /** `m[k] = v` in a map of capacity N: inserting a new key into a full map aborts with "capacity". */
   setWithin(capacity: number, key: K, value: V): PMap<K, V> {
-    if (this.size >= capacity && !this.has(key)) {
-      throw new SmaltAbort("capacity", `map is full (capacity ${capacity})`);
-    }
-    return this.set(key, value);
+    return this.write(capacity, key, null, value);
+  }
+
+  /** `set(key, f(getOr(key, zero)))` in one pass when the key is present. Unbounded; handlers use `updateWithin`. */
+  update(key: K, zero: V, f: (old: V) => V): PMap<K, V> {
+    return this.write(Infinity, key, f, zero);
+  }
+
+  /**
+   * `m[k] = f(m[k])` in a map of capacity N (`m[k] += n`, `m[k].field = v`), in one pass
+   * when the key is present: the same version as `setWithin(capacity, key, f(getOr(key, zero)))`,
+   * with the same aborts in the same order (f's own first, then "capacity").
+   */
+  updateWithin(capacity: number, key: K, zero: V, f: (old: V) => V): PMap<K, V> {
+    return this.write(capacity, key, f, zero);
+  }
+
+  /** setWithin (`f` null) and updateWithin (`value`: the zero value f reads for an absent key). */
+  private write(capacity: number, key: K, f: ((old: V) => V) | null, value: V): PMap<K, V> {
+    const root = rewrite(this.root, key, seekOf(this.codec.compare), 0, 0, f, value);
+    if (root !== null) return root === this.root ? this : new PMap(this.codec, root);
+    const fresh = f === null ? value : f(value);
+    if (this.size >= capacity) throw new SmaltAbort("capacity", `map is full (capacity ${capacity})`);
+    return new PMap(this.codec, insert(this.root, leaf(this.codec, key, fresh), this.codec.compare));
   }
 
   delete(key: K): PMap<K, V> {
     const cmp = this.codec.compare;
-    if (find(this.root, key, cmp) === null) return this;
+    if (find(this.root, key, seekOf(cmp)) === null) return this;
     return new PMap(this.codec, remove(this.root!, key, cmp));
   }
 

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mapCodec } from "../../stdlib/prelude/codec.js";
-import { compareBytes, compareStrings, comparatorFor, equalsFor } from "../../stdlib/prelude/compare.js";
+import { compareBytes, compareBytesFrom, compareStrings, comparatorFor, equalsFor } from "../../stdlib/prelude/compare.js";
 import { encode } from "../../stdlib/prelude/encode.js";
 import { PMap } from "../../stdlib/prelude/pmap.js";
 import { T } from "../../stdlib/prelude/types.js";
@@ -51,6 +51,33 @@ describe("comparators", () => {
     const e = comparatorFor(E);
     expect(e({ tag: "A", fields: { x: 9n } }, { tag: "B" })).toBe(-1);
     expect(e({ tag: "A", fields: { x: 1n } }, { tag: "A", fields: { x: 2n } })).toBe(-1);
+  });
+
+  it("order bytes unsigned-lexicographically, also when told a shared prefix to skip", () => {
+    /** The definition: the first differing byte decides, else the shorter array sorts first. */
+    const reference = (a: Uint8Array, b: Uint8Array): { sign: number; common: number } => {
+      let i = 0;
+      while (i < a.length && i < b.length && a[i] === b[i]) i++;
+      if (i < a.length && i < b.length) return { sign: a[i] < b[i] ? -1 : 1, common: i };
+      return { sign: Math.sign(a.length - b.length), common: i };
+    };
+    const bytes = fc.uint8Array({ maxLength: 12 });
+    // Pairs that share a (possibly long) prefix, then diverge or end: the case the search sees.
+    const pair = fc.tuple(fc.uint8Array({ maxLength: 48 }), bytes, bytes).map(([p, x, y]) => [Uint8Array.from([...p, ...x]), Uint8Array.from([...p, ...y])] as const);
+    fc.assert(
+      fc.property(fc.oneof(pair, fc.tuple(bytes, bytes)), fc.nat(), ([a, b], skip) => {
+        const { sign, common } = reference(a, b);
+        expect(compareBytes(a, b)).toBe(sign);
+        const from = common === 0 ? 0 : skip % (common + 1); // any prefix the two really share
+        const r = compareBytesFrom(a, b, from);
+        expect(Math.sign(r)).toBe(sign);
+        if (r !== 0) expect(Math.abs(r) - 1).toBe(common);
+        expect(compareBytesFrom(b, a, from) + r).toBe(0);
+      }),
+      settings(1000),
+    );
+    expect(compareBytes(Uint8Array.of(1, 0xff), Uint8Array.of(2))).toBe(-1); // unsigned, first byte decides
+    expect(compareBytes(Uint8Array.of(1), Uint8Array.of(1, 0))).toBe(-1); // a proper prefix sorts first
   });
 
   it("refuse maps and sets as keys", () => {

@@ -649,10 +649,18 @@ function $invalid(at: string, expected: string): never {
   return $.abort("invalid_value", `${at}: expected ${expected}`);
 }
 
+/** Peer ids already parsed (`self` and recent senders recur in every command), by their hex. */
+const $peers = new Map<string, Uint8Array>();
+
 /** A peer id given by the host as 64 lowercase hex digits. */
 function $peer(hex: string, what: string): Uint8Array {
+  const known = $peers.get(hex);
+  if (known !== undefined) return known;
   if (!/^[0-9a-f]{64}$/.test(hex)) throw new TypeError(`${what} must be 64 lowercase hex digits`);
-  return $.fromHex(hex);
+  const id = $.fromHex(hex);
+  if ($peers.size >= 4096) $peers.clear();
+  $peers.set(hex, id);
+  return id;
 }
 
 /** An integer as a decimal string (JSON numbers lose precision above 2^53, so they are refused). */

@@ -267,10 +267,7 @@ function ledger_coins_burn($s: Working, from: Uint8Array, n: bigint): void {
 function ledger_coins_mint($s: Working, to: Uint8Array, n: bigint): void {
   if (n <= 0n) $.abort("asset", `coins.mint needs a positive amount, got ${n}`);
   $s["$coins.supply"] = $.int.fit("u128", $s["$coins.supply"] + n, "coins.mint");
-  $s["$coins.balances"] = $s["$coins.balances"].set(
-    to,
-    $.int.fit("u128", $s["$coins.balances"].getOr(to, 0n) + n, "coins.mint"),
-  );
+  $s["$coins.balances"] = $s["$coins.balances"].update(to, 0n, ($old) => $.int.fit("u128", $old + n, "coins.mint"));
 }
 
 /** `coins.transfer(from, to, n)`: the debit must be covered; the supply is unchanged. */
@@ -279,10 +276,7 @@ function ledger_coins_transfer($s: Working, from: Uint8Array, to: Uint8Array, n:
   const have = $s["$coins.balances"].getOr(from, 0n);
   if (have < n) $.abort("asset", `insufficient coins: need ${n}, have ${have}`);
   $s["$coins.balances"] = have === n ? $s["$coins.balances"].delete(from) : $s["$coins.balances"].set(from, have - n);
-  $s["$coins.balances"] = $s["$coins.balances"].set(
-    to,
-    $.int.fit("u128", $s["$coins.balances"].getOr(to, 0n) + n, "coins.transfer"),
-  );
+  $s["$coins.balances"] = $s["$coins.balances"].update(to, 0n, ($old) => $.int.fit("u128", $old + n, "coins.transfer"));
 }
 
 // ---- Entry points ----
@@ -509,10 +503,18 @@ function $invalid(at: string, expected: string): never {
   return $.abort("invalid_value", `${at}: expected ${expected}`);
 }
 
+/** Peer ids already parsed (`self` and recent senders recur in every command), by their hex. */
+const $peers = new Map<string, Uint8Array>();
+
 /** A peer id given by the host as 64 lowercase hex digits. */
 function $peer(hex: string, what: string): Uint8Array {
+  const known = $peers.get(hex);
+  if (known !== undefined) return known;
   if (!/^[0-9a-f]{64}$/.test(hex)) throw new TypeError(`${what} must be 64 lowercase hex digits`);
-  return $.fromHex(hex);
+  const id = $.fromHex(hex);
+  if ($peers.size >= 4096) $peers.clear();
+  $peers.set(hex, id);
+  return id;
 }
 
 /** Bytes as lowercase hex without `0x`; `length`: the exact byte length, if fixed. */

@@ -396,7 +396,7 @@ function on_resize($s: Working, $f: Frame, $m: $.Meter, i: bigint, qty: bigint):
 /** `on visit` (committee-injected): at most 106 cost units, invariants included. */
 function on_visit($s: Working, $f: Frame, $m: $.Meter): void {
   $m.charge(10);
-  $s.seen = $s.seen.setWithin(8, $f.sender, $.int.fit("u64", $s.seen.getOr($f.sender, 0n) + 1n, "+="));
+  $s.seen = $s.seen.updateWithin(8, $f.sender, 0n, ($old) => $.int.fit("u64", $old + 1n, "+="));
   for (const [p, n] of $s.seen) {
     $m.charge(4);
     if (n > 2n) {
@@ -686,10 +686,18 @@ function $invalid(at: string, expected: string): never {
   return $.abort("invalid_value", `${at}: expected ${expected}`);
 }
 
+/** Peer ids already parsed (`self` and recent senders recur in every command), by their hex. */
+const $peers = new Map<string, Uint8Array>();
+
 /** A peer id given by the host as 64 lowercase hex digits. */
 function $peer(hex: string, what: string): Uint8Array {
+  const known = $peers.get(hex);
+  if (known !== undefined) return known;
   if (!/^[0-9a-f]{64}$/.test(hex)) throw new TypeError(`${what} must be 64 lowercase hex digits`);
-  return $.fromHex(hex);
+  const id = $.fromHex(hex);
+  if ($peers.size >= 4096) $peers.clear();
+  $peers.set(hex, id);
+  return id;
 }
 
 /** Bytes as lowercase hex without `0x`; `length`: the exact byte length, if fixed. */

@@ -398,7 +398,7 @@ function on_add($s: Working, $f: Frame, $m: $.Meter, data: Uint8Array, kind: Kin
   $s.owners = $s.owners.addWithin(2, $f.sender);
   $s.entries = $s.entries.setWithin(64, key, { owner: $f.sender, kind: kind, score: score, data: data });
   $s.log = $.push($s.log, key, 4);
-  $s.scores = $s.scores.setWithin(8, $f.sender, $.int.fit("i64", $s.scores.getOr($f.sender, 0n) + score, "+="));
+  $s.scores = $s.scores.updateWithin(8, $f.sender, 0n, ($old) => $.int.fit("i64", $old + score, "+="));
   $f.events.push({ name: "Added", fields: { key: key, owner: $f.sender } });
 }
 
@@ -831,10 +831,18 @@ function $invalid(at: string, expected: string): never {
   return $.abort("invalid_value", `${at}: expected ${expected}`);
 }
 
+/** Peer ids already parsed (`self` and recent senders recur in every command), by their hex. */
+const $peers = new Map<string, Uint8Array>();
+
 /** A peer id given by the host as 64 lowercase hex digits. */
 function $peer(hex: string, what: string): Uint8Array {
+  const known = $peers.get(hex);
+  if (known !== undefined) return known;
   if (!/^[0-9a-f]{64}$/.test(hex)) throw new TypeError(`${what} must be 64 lowercase hex digits`);
-  return $.fromHex(hex);
+  const id = $.fromHex(hex);
+  if ($peers.size >= 4096) $peers.clear();
+  $peers.set(hex, id);
+  return id;
 }
 
 /** Bytes as lowercase hex without `0x`; `length`: the exact byte length, if fixed. */
