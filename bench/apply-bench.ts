@@ -63,7 +63,7 @@ export async function benchApply(): Promise<string> {
     "",
     ...ratios.map((r) => `- ${r}`),
     "",
-    "The emitted escrow checks its three invariants after every command. `listed_held` quantifies over every listing, but reads other state only at the listing's key (`writers[a]`), so the emitted code re-checks it only at the keys the command changed in `listings` or `writers` (compiler/emit/incremental-invariants.ts), charging the cost the full loop would. The hand-written code checks none.",
+    "The emitted escrow checks its three invariants after every command. `listed_held` quantifies over every listing, but reads other state only at the listing's key (`writers[a]`), so the emitted code re-checks it only at the keys the command changed in `listings` or `writers` (compiler/check/incremental-invariants.ts, compiler/emit/emit-incremental.ts), and the checker prices it by the keys each handler can write there (compiler/check/invariant-costs.ts), not by the size of the map. The hand-written code checks none.",
     "",
     scaling,
     "",
