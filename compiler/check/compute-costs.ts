@@ -6,13 +6,10 @@ import type { Place, Stmt } from "../ir/statements.js";
 import { type DeclRef, refKey, type Type } from "../ir/types.js";
 import type { TypeTables } from "../ir/values.js";
 import { unreachable } from "../syntax/ast.js";
-import { ASSET_LOOKUP_COST, isScalar, mapOpCost, NODE_COST, sortCost, typeSize } from "./cost-model.js";
+import { ASSET_LOOKUP_COST, capacityOf, isScalar, mapOpCost, NODE_COST, sortCost, typeSize } from "./cost-model.js";
 
 type FnBody = Pick<FnDef, "ref" | "body">;
 
-function capacityOf(t: Type): bigint {
-  return t.kind === "List" || t.kind === "Set" || t.kind === "Map" ? t.capacity : 0n;
-}
 
 const max = (a: bigint, b: bigint): bigint => (a > b ? a : b);
 const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);

@@ -28,6 +28,11 @@ export const NODE_COST = 1n;
 /** How many accounts a ledger is priced for: an asset op is a map op of this capacity. */
 export const ASSET_LEDGER_CAPACITY = 2n ** 32n;
 
+/** The capacity N of a list, set or map type (0 for anything else): what iteration is priced by. */
+export function capacityOf(t: Type): bigint {
+  return t.kind === "List" || t.kind === "Set" || t.kind === "Map" ? t.capacity : 0n;
+}
+
 /** ⌈log2 n⌉ for n ≥ 1 (0 for n ≤ 1). */
 export function log2Ceil(n: bigint): bigint {
   let bits = 0n;

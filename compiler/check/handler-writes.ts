@@ -9,9 +9,9 @@
 import { assetStateFields } from "../eval/assets.js";
 import type { Expr } from "../ir/expressions.js";
 import { placeRoot, type Place, type Stmt } from "../ir/statements.js";
-import type { Type } from "../ir/types.js";
 import { walkExpr } from "../ir/walk.js";
 import { unreachable } from "../syntax/ast.js";
+import { capacityOf } from "./cost-model.js";
 
 /** More keys than any collection holds: "any number of keys". */
 export const UNBOUNDED = 1n << 64n;
@@ -33,8 +33,6 @@ function dearest(arms: readonly WriteBounds[]): Bounds {
   for (const arm of arms) for (const [name, n] of arm) out.set(name, (out.get(name) ?? 0n) > n ? out.get(name)! : n);
   return out;
 }
-
-const capacityOf = (t: Type): bigint => (t.kind === "List" || t.kind === "Set" || t.kind === "Map" ? t.capacity : 0n);
 
 /** The write bounds of a handler (or any statement list). */
 export function writeBounds(stmts: readonly Stmt[]): WriteBounds {

@@ -7,13 +7,11 @@
 // (handler-writes.ts). The emitted code charges exactly that many entries: each key it checks
 // is one the command changed (the prelude's incremental.ts), however large the map is.
 import type { InvariantDef } from "../ir/declarations.js";
-import type { Type } from "../ir/types.js";
 import type { CostCalculator } from "./compute-costs.js";
-import { NODE_COST } from "./cost-model.js";
+import { capacityOf, NODE_COST } from "./cost-model.js";
 import type { WriteBounds } from "./handler-writes.js";
 import { incrementalShape } from "./incremental-invariants.js";
 
-const capacityOf = (t: Type): bigint => (t.kind === "Set" || t.kind === "Map" ? t.capacity : 0n);
 const min = (a: bigint, b: bigint): bigint => (a < b ? a : b);
 
 /** The units invariant `inv` adds to a handler that writes at most `writes`. */

@@ -10,7 +10,7 @@
 //     lazy parts charges each branch as it is taken (only the branch values of an
 //     if-expression with neither are charged up front, at the dearer one: `eagerIf`);
 //   - `for` bodies and the branches of `if` / `match` statements are statements, charged as they run.
-import { ASSET_LOOKUP_COST, isScalar, mapOpCost, NODE_COST, sortCost, typeSize } from "../check/cost-model.js";
+import { ASSET_LOOKUP_COST, capacityOf, isScalar, mapOpCost, NODE_COST, sortCost, typeSize } from "../check/cost-model.js";
 import type { Expr } from "../ir/expressions.js";
 import type { Place, Stmt } from "../ir/statements.js";
 import type { Type } from "../ir/types.js";
@@ -18,9 +18,6 @@ import type { TypeTables } from "../ir/values.js";
 import { walkExpr } from "../ir/walk.js";
 import { unreachable } from "../syntax/ast.js";
 
-function capacityOf(t: Type): bigint {
-  return t.kind === "List" || t.kind === "Set" || t.kind === "Map" ? t.capacity : 0n;
-}
 
 const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
 const max = (a: bigint, b: bigint): bigint => (a > b ? a : b);
