@@ -20,6 +20,7 @@ import { signRoot } from "../runtime/replica/signed-root.js";
 import type { Json, StateMachine } from "../runtime/replica/state-machine.js";
 import { checkPolicy, loadEmitted } from "./emitted-stream.js";
 import { emittedState } from "./emitted-state.js";
+import { benchId } from "./ids.js";
 import { percentile, table } from "./harness.js";
 
 const median = (xs: readonly number[]) => percentile([...xs].sort((a, b) => a - b), 50);
@@ -27,7 +28,7 @@ const median = (xs: readonly number[]) => percentile([...xs].sort((a, b) => a - 
 const POLICY = path.join(import.meta.dirname, "policies", "bench-ledger.smalt");
 const BATCH = 64;
 const REPEATS = 3;
-const hex32 = (n: number) => n.toString(16).padStart(64, "0");
+const hex32 = (n: number) => benchId("account", n);
 const credit = (i: number) => ({ sender: hex32(1 + (i % 97)), command: { handler: "credit", args: { to: hex32(1_000_000 + (i % 5_000)), n: "3" } } });
 const perSecond = (count: number, ms: number) => Math.round(count / (ms / 1000));
 const fmt = (n: number) => n.toLocaleString("en-US");

@@ -1,10 +1,10 @@
 // The escrow benchmark's command stream, shared by the apply and scaling benchmarks: rounds
 // of register, deposit, purchase and a top-up endow over 64 agents, every command accepted.
 import { SELF } from "./emitted-stream.js";
+import { benchId } from "./ids.js";
 import type { Command } from "./handwritten/escrow.js";
 
-export const hex32 = (n: number, tag: number) => tag.toString(16).padStart(2, "0") + n.toString(16).padStart(62, "0");
-export const AGENTS = Array.from({ length: 64 }, (_, i) => hex32(i + 1, 0xa0));
+export const AGENTS = Array.from({ length: 64 }, (_, i) => benchId("agent", i + 1));
 
 /** Rounds of register, deposit, purchase and a top-up endow, rotating over 64 agents: 4 commands a round, all accepted. */
 export function workload(rounds: number): { sender: string; cmd: Command }[] {
@@ -13,7 +13,7 @@ export function workload(rounds: number): { sender: string; cmd: Command }[] {
   for (let r = 0; r < rounds; r++) {
     const seller = agents[r % 64];
     const buyer = agents[(r + 1) % 64];
-    const artifact = hex32(r, 0xd0);
+    const artifact = benchId("artifact", r);
     out.push({ sender: seller, cmd: { handler: "register", artifact } });
     out.push({ sender: seller, cmd: { handler: "deposit", artifact, price: 1n, buyer: null } });
     out.push({ sender: buyer, cmd: { handler: "purchase", artifact } });

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { EmittedApi } from "../compiler/emit/emitted-api.js";
 import { checkPolicy, loadEmitted } from "./emitted-stream.js";
 import { REPUTATION_ID, type Command } from "./handwritten/slot-auction.js";
+import { benchId } from "./ids.js";
 
 export const MARKET_FILE = path.resolve(import.meta.dirname, "..", "examples", "reputation-gated-market", "reputation-gated-market.smalt");
 export const LEADER = "1e".repeat(32);
@@ -14,7 +15,7 @@ export const ROOT = "01".repeat(32);
 const ELIGIBILITY_DECL = "eligibility: map<peer, Eligibility, 4096>";
 
 export type Envelope = { sender: string; cmd: Command };
-export const peer = (n: number): string => n.toString(16).padStart(64, "0");
+export const peer = (n: number): string => benchId("peer", n);
 
 /** The emitted SlotAuction; `eligibilityCapacity`: the example with only its `eligibility` capacity changed. */
 export async function loadSlotAuction(eligibilityCapacity?: number): Promise<EmittedApi> {
