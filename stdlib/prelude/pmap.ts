@@ -107,22 +107,55 @@ function find<K, V>(n: Node<K, V> | null, key: K, seek: Seek<K>): Node<K, V> | n
 
 /**
  * One root-to-node pass of a write to a key: the tree with the key's value replaced by
- * `f(old value)` (by `value` when `f` is null) and the same shape; `n` itself when the new
- * value is the old one (Object.is); null when the key is absent (nothing is called then).
+ * `f(old value)` (by `value` when `f` is null), or, when the key is absent, with a new
+ * leaf holding `f(value)` (`value`) rotated up to its place in the heap order (the treap
+ * of a set of entries is unique, so this is the tree any other insertion gives). `n`
+ * itself when the new value is the old one (Object.is). `full`: an absent key aborts with
+ * "capacity", after `f` has run (so f's own aborts come first).
  */
-function rewrite<K, V>(n: Node<K, V> | null, key: K, seek: Seek<K>, lo: number, hi: number, f: ((old: V) => V) | null, value: V): Node<K, V> | null {
-  if (n === null) return null;
-  const c = seek(key, n.key, lo < hi ? lo : hi);
+function upsert<K, V>(n: Node<K, V> | null, key: K, w: Write<K, V>, lo: number, hi: number): Node<K, V> {
+  if (n === null) {
+    const fresh = w.f === null ? w.value : w.f(w.value);
+    if (w.full) throw new SmaltAbort("capacity", `map is full (capacity ${w.capacity})`);
+    return leaf(w.codec, key, fresh);
+  }
+  const c = w.seek(key, n.key, lo < hi ? lo : hi);
   if (c === 0) {
-    const v = f === null ? value : f(n.value);
+    const v = w.f === null ? w.value : w.f(n.value);
     return Object.is(v, n.value) ? n : new Node(n.key, v, n.p0, n.p1, n.p2, n.left, n.right, null);
   }
   if (c < 0) {
-    const left = rewrite(n.left, key, seek, lo, -c - 1, f, value);
-    return left === null ? null : left === n.left ? n : withChildren(n, left, n.right);
+    const left = upsert(n.left, key, w, lo, -c - 1);
+    if (left === n.left) return n;
+    // Only a new leaf can outrank its parent: rotate it up.
+    return above(left, n, w.codec.compare) ? withChildren(left, left.left, withChildren(n, left.right, n.right)) : withChildren(n, left, n.right);
   }
-  const right = rewrite(n.right, key, seek, c - 1, hi, f, value);
-  return right === null ? null : right === n.right ? n : withChildren(n, n.left, right);
+  const right = upsert(n.right, key, w, c - 1, hi);
+  if (right === n.right) return n;
+  return above(right, n, w.codec.compare) ? withChildren(right, withChildren(n, n.left, right.left), right.right) : withChildren(n, n.left, right);
+}
+
+/** What one `upsert` pass writes, and how it searches (one object, so the recursion passes one argument). */
+interface Write<K, V> {
+  readonly codec: MapCodec<K, V>;
+  readonly seek: Seek<K>;
+  readonly f: ((old: V) => V) | null;
+  readonly value: V;
+  readonly full: boolean;
+  readonly capacity: number;
+}
+
+/** The tree without `key`, or `n` itself when the key is absent. */
+function without<K, V>(n: Node<K, V> | null, key: K, seek: Seek<K>, cmp: Cmp<K>, lo: number, hi: number): Node<K, V> | null {
+  if (n === null) return null;
+  const c = seek(key, n.key, lo < hi ? lo : hi);
+  if (c === 0) return merge(n.left, n.right, cmp);
+  if (c < 0) {
+    const left = without(n.left, key, seek, cmp, lo, -c - 1);
+    return left === n.left ? n : withChildren(n, left, n.right);
+  }
+  const right = without(n.right, key, seek, cmp, c - 1, hi);
+  return right === n.right ? n : withChildren(n, n.left, right);
 }
 
 /** Split a tree by a key that is not in it into (keys below, keys above). */
@@ -136,18 +169,6 @@ function split<K, V>(n: Node<K, V> | null, key: K, cmp: Cmp<K>): [Node<K, V> | n
   return [withChildren(n, n.left, l), r];
 }
 
-/** Insert a fresh leaf whose key is not in the tree. */
-function insert<K, V>(n: Node<K, V> | null, fresh: Node<K, V>, cmp: Cmp<K>): Node<K, V> {
-  if (n === null) return fresh;
-  if (above(fresh, n, cmp)) {
-    const [l, r] = split(n, fresh.key, cmp);
-    return withChildren(fresh, l, r);
-  }
-  return cmp(fresh.key, n.key) < 0
-    ? withChildren(n, insert(n.left, fresh, cmp), n.right)
-    : withChildren(n, n.left, insert(n.right, fresh, cmp));
-}
-
 /** Join two trees, every key of `a` below every key of `b`. */
 function merge<K, V>(a: Node<K, V> | null, b: Node<K, V> | null, cmp: Cmp<K>): Node<K, V> | null {
   if (a === null) return b;
@@ -155,13 +176,6 @@ function merge<K, V>(a: Node<K, V> | null, b: Node<K, V> | null, cmp: Cmp<K>): N
   return above(a, b, cmp)
     ? withChildren(a, a.left, merge(a.right, b, cmp))
     : withChildren(b, merge(a, b.left, cmp), b.right);
-}
-
-/** Remove a key known to be present. */
-function remove<K, V>(n: Node<K, V>, key: K, cmp: Cmp<K>): Node<K, V> | null {
-  const c = cmp(key, n.key);
-  if (c === 0) return merge(n.left, n.right, cmp);
-  return c < 0 ? withChildren(n, remove(n.left!, key, cmp), n.right) : withChildren(n, n.left, remove(n.right!, key, cmp));
 }
 
 /** keyed("entry", u32 key length ‖ key encoding ‖ value encoding). */
@@ -323,17 +337,15 @@ export class PMap<K, V> {
 
   /** setWithin (`f` null) and updateWithin (`value`: the zero value f reads for an absent key). */
   private write(capacity: number, key: K, f: ((old: V) => V) | null, value: V): PMap<K, V> {
-    const root = rewrite(this.root, key, seekOf(this.codec.compare), 0, 0, f, value);
-    if (root !== null) return root === this.root ? this : new PMap(this.codec, root);
-    const fresh = f === null ? value : f(value);
-    if (this.size >= capacity) throw new SmaltAbort("capacity", `map is full (capacity ${capacity})`);
-    return new PMap(this.codec, insert(this.root, leaf(this.codec, key, fresh), this.codec.compare));
+    const codec = this.codec;
+    const root = upsert(this.root, key, { codec, seek: seekOf(codec.compare), f, value, full: this.size >= capacity, capacity }, 0, 0);
+    return root === this.root ? this : new PMap(codec, root);
   }
 
   delete(key: K): PMap<K, V> {
     const cmp = this.codec.compare;
-    if (find(this.root, key, seekOf(cmp)) === null) return this;
-    return new PMap(this.codec, remove(this.root!, key, cmp));
+    const root = without(this.root, key, seekOf(cmp), cmp, 0, 0);
+    return root === this.root ? this : new PMap(this.codec, root);
   }
 
   /** The keys, ascending, whose entry this version adds or may have changed since `before` (see changedInto). */

@@ -318,7 +318,11 @@ export function apply(
       receipt: { outcome: "rejected", code: "unknown_command", reason: `no handler ${String(handler)}` },
     };
   const $m = new $.Meter(options.budget === undefined ? info.cost : Math.min(info.cost, options.budget));
-  const $s: Working = { ...state };
+  const $s: Working = {
+    "$coins.balances": state["$coins.balances"],
+    "$coins.supply": state["$coins.supply"],
+    fees: state.fees,
+  };
   const $f: Frame = {
     sender: $peer(ctx.sender, "ctx.sender"),
     self: $peer(ctx.self, "ctx.self"),

@@ -275,7 +275,7 @@ export function apply(
       receipt: { outcome: "rejected", code: "unknown_command", reason: `no handler ${String(handler)}` },
     };
   const $m = new $.Meter(options.budget === undefined ? info.cost : Math.min(info.cost, options.budget));
-  const $s: Working = { ...state };
+  const $s: Working = { count: state.count, last: state.last, total: state.total };
   const $f: Frame = {
     sender: $peer(ctx.sender, "ctx.sender"),
     self: $peer(ctx.self, "ctx.self"),

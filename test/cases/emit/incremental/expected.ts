@@ -420,7 +420,14 @@ export function apply(
       receipt: { outcome: "rejected", code: "unknown_command", reason: `no handler ${String(handler)}` },
     };
   const $m = new $.Meter(options.budget === undefined ? info.cost : Math.min(info.cost, options.budget));
-  const $s: Working = { ...state };
+  const $s: Working = {
+    cap: state.cap,
+    holders: state.holders,
+    known: state.known,
+    owners: state.owners,
+    stakes: state.stakes,
+    total: state.total,
+  };
   const $f: Frame = {
     sender: $peer(ctx.sender, "ctx.sender"),
     self: $peer(ctx.self, "ctx.self"),

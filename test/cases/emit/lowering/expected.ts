@@ -471,7 +471,14 @@ export function apply(
       receipt: { outcome: "rejected", code: "unknown_command", reason: `no handler ${String(handler)}` },
     };
   const $m = new $.Meter(options.budget === undefined ? info.cost : Math.min(info.cost, options.budget));
-  const $s: Working = { ...state };
+  const $s: Working = {
+    deadline: state.deadline,
+    note: state.note,
+    phase: state.phase,
+    seen: state.seen,
+    slots: state.slots,
+    stack: state.stack,
+  };
   const $f: Frame = {
     sender: $peer(ctx.sender, "ctx.sender"),
     self: $peer(ctx.self, "ctx.self"),

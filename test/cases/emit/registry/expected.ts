@@ -578,7 +578,7 @@ export function apply(
       receipt: { outcome: "rejected", code: "unknown_command", reason: `no handler ${String(handler)}` },
     };
   const $m = new $.Meter(options.budget === undefined ? info.cost : Math.min(info.cost, options.budget));
-  const $s: Working = { ...state };
+  const $s: Working = { entries: state.entries, log: state.log, owners: state.owners, scores: state.scores };
   const $f: Frame = {
     sender: $peer(ctx.sender, "ctx.sender"),
     self: $peer(ctx.self, "ctx.self"),

@@ -365,7 +365,7 @@ export function apply(
       receipt: { outcome: "rejected", code: "unknown_command", reason: `no handler ${String(handler)}` },
     };
   const $m = new $.Meter(options.budget === undefined ? info.cost : Math.min(info.cost, options.budget));
-  const $s: Working = { ...state };
+  const $s: Working = { grid: state.grid, maybe: state.maybe, settings: state.settings, table: state.table };
   const $f: Frame = {
     sender: $peer(ctx.sender, "ctx.sender"),
     self: $peer(ctx.self, "ctx.self"),
