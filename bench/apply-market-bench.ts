@@ -93,6 +93,6 @@ export async function benchMarketApply(): Promise<string> {
     "",
     table(["policy", "cards in state", "hand-written µs/cmd", "emitted apply µs/cmd", "emitted apply + root µs/cmd", "emitted/hand-written speed"], scaling),
     "",
-    "Per command the emitted code reads cards with O(log N) treap lookups (32-byte key comparisons) and, after every command, re-checks `bidders_eligible`, which reads the card of every open order; it copies the working state and the order list (persistent values), checks the clearing contract after `second_price`, and parses the sender's hex. The state root rehashes one path of the map per write. The hand-written code does one hash-map lookup per card read.",
+    "Per command the emitted code reads cards from a Merkle radix trie (peer keys; about log16 N levels, one key comparison at the leaf; docs/state-encoding.md §4.2) and, after every command, re-checks `bidders_eligible`, which reads the card of every open order; it copies the working state and the order list (persistent values), checks the clearing contract after `second_price`, and parses the sender's hex. The state root rehashes one path of the map per write. The hand-written code does one hash-map lookup per card read.",
   ].join("\n");
 }

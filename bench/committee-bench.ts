@@ -260,6 +260,6 @@ export async function benchCommittee(): Promise<string> {
       scaling.map((x) => [fmt(x.accounts), String(x.applyUs), String(x.rootUs), String(x.signUs), String(x.batchRootUs)]),
     ),
     "",
-    "The map is a persistent treap with a Merkle hash per node, so an update rehashes one path (O(log n)) and the state root folds per-field sub-roots; nothing walks the whole state per commit, and a batch's root rehashes only the nodes its updates copied.",
+    "The accounts map (peer keys) is a persistent Merkle radix trie with a digest per node, so an update rehashes one path (about log16 n nodes) and the state root folds per-field sub-roots; nothing walks the whole state per commit, and a batch's root rehashes only the nodes its updates copied.",
   ].join("\n");
 }

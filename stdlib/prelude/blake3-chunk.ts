@@ -156,3 +156,22 @@ export function nodeWords(left: Words | null, entry: Words, right: Words | null,
   compress(cv, m, 32, KEYED_HASH | CHUNK_END | ROOT);
   return cv;
 }
+
+/**
+ * Keyed BLAKE3 of a message given as little-endian 32-bit words (`len` bytes, at most
+ * CHUNK_LEN; bytes past `len` in the last word must be zero), straight from word digests.
+ */
+export function keyedWords(msg: readonly number[], len: number, key: Words): number[] {
+  if (len > CHUNK_LEN) throw new RangeError(`keyedWords: input of ${len} bytes exceeds one chunk`);
+  const cv = key.slice(0, 8);
+  const m: number[] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const blocks = len === 0 ? 1 : Math.ceil(len / 64);
+  for (let b = 0; b < blocks; b++) {
+    const words = msg.length - b * 16;
+    for (let w = 0; w < 16; w++) m[w] = w < words ? msg[b * 16 + w] : 0;
+    let flags = KEYED_HASH | (b === 0 ? CHUNK_START : 0);
+    if (b === blocks - 1) flags |= CHUNK_END | ROOT;
+    compress(cv, m, Math.min(64, len - b * 64), flags);
+  }
+  return cv;
+}

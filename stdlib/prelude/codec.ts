@@ -22,13 +22,19 @@ export function mapCodec<K, V>(key: TypeDesc, value: TypeDesc): MapCodec<K, V> {
     compare: comparatorFor<K>(key),
     encodeKey: encoderFor<K>(key, "canonical"),
     encodeValue: encoderFor<V>(value, "hash"),
+    ...fixedKeyBytes(key),
   };
+}
+
+/** Keys of a fixed number of bytes (peer, digest, measurement) put a map or set on the radix trie (tree.ts). */
+function fixedKeyBytes(key: TypeDesc): { keyBytes?: number } {
+  return key.kind === "peer" || key.kind === "digest" || key.kind === "measurement" ? { keyBytes: FIXED_BYTES[key.kind] } : {};
 }
 
 /** The codec of `set<T, _>`. */
 export function setCodec<T>(elem: TypeDesc): SetCodec<T> {
   requireOrderable(elem, "set element");
-  return { compare: comparatorFor<T>(elem), encodeKey: encoderFor<T>(elem, "canonical") };
+  return { compare: comparatorFor<T>(elem), encodeKey: encoderFor<T>(elem, "canonical"), ...fixedKeyBytes(elem) };
 }
 
 /** The empty value of a `map<K, V, N>` type. */

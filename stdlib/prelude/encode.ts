@@ -12,7 +12,7 @@ import { PSet } from "./pset.js";
 import { FIXED_BYTES, typeName, type EnumValue, type Option, type TypeDesc } from "./types.js";
 
 /** Bumped on any change to the bytes below; it is part of every state root. */
-export const ENCODING_VERSION = 1;
+export const ENCODING_VERSION = 2;
 
 export type EncodingView = "canonical" | "hash";
 

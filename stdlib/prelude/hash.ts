@@ -4,7 +4,7 @@
 // of object is hashed in BLAKE3 keyed mode under its own domain key, so digests of
 // different kinds can never be confused (docs/state-encoding.md §1, §4, §5).
 import { blake3 as nobleBlake3 } from "@noble/hashes/blake3.js";
-import { blake3ChunkWords, bytesToWords, CHUNK_LEN, nodeWords, wordsToBytes, type Bytes, type Words } from "./blake3-chunk.js";
+import { blake3ChunkWords, bytesToWords, CHUNK_LEN, keyedWords, nodeWords, wordsToBytes, type Bytes, type Words } from "./blake3-chunk.js";
 
 export { bytesToWords, wordsToBytes, type Bytes, type Words };
 
@@ -12,8 +12,8 @@ export const HASH_ALGORITHM = "blake3-256";
 export const DIGEST_LENGTH = 32;
 
 /** The kinds of object hashed into state roots. */
-export type Domain = "priority" | "entry" | "node" | "field" | "root";
-export const DOMAINS: readonly Domain[] = ["priority", "entry", "node", "field", "root"];
+export type Domain = "priority" | "entry" | "node" | "branch" | "field" | "root";
+export const DOMAINS: readonly Domain[] = ["priority", "entry", "node", "branch", "field", "root"];
 
 /** BLAKE3-256 of `data` (plain, unkeyed). */
 export function blake3(data: Uint8Array): Uint8Array {
@@ -39,6 +39,7 @@ const KEYS: { readonly [D in Domain]: Words } = {
   priority: bytesToWords(domainKey("priority")),
   entry: bytesToWords(domainKey("entry")),
   node: bytesToWords(domainKey("node")),
+  branch: bytesToWords(domainKey("branch")),
   field: bytesToWords(domainKey("field")),
   root: bytesToWords(domainKey("root")),
 };
@@ -59,6 +60,17 @@ export function hashIn(domain: Domain, ...parts: Bytes[]): Uint8Array {
 /** A tree node's digest from word digests: keyed("node", left ‖ entry ‖ right); null is 32 zero bytes. */
 export function hashNodeWords(left: Words | null, entry: Words, right: Words | null): Words {
   return nodeWords(left, entry, right, KEYS.node);
+}
+
+/**
+ * A trie branch's digest from its children's word digests, in nibble order:
+ * keyed("branch", H(child 1) ‖ … ‖ H(child m) ‖ u16be(bitmap)).
+ */
+export function hashBranchWords(children: readonly Words[], bitmap: number): Words {
+  const msg: number[] = [];
+  for (const c of children) for (let i = 0; i < 8; i++) msg.push(c[i]);
+  msg.push((bitmap >>> 8) | ((bitmap & 0xff) << 8)); // the bytes bitmap>>8, bitmap&0xff as a little-endian word
+  return keyedWords(msg, 32 * children.length + 2, KEYS.branch);
 }
 
 /** The same on byte digests (for tests and independent checks). */

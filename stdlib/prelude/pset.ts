@@ -8,13 +8,15 @@ import { PMap, type MapCodec } from "./pmap.js";
 export interface SetCodec<T> {
   readonly compare: (a: T, b: T) => number;
   readonly encodeKey: (x: T) => Uint8Array;
+  /** As in MapCodec: elements of exactly this many bytes, a radix trie. */
+  readonly keyBytes?: number;
 }
 
 const EMPTY = new Uint8Array(0);
 const PRESENT = true as const;
 
 function asMapCodec<T>(codec: SetCodec<T>): MapCodec<T, true> {
-  return { compare: codec.compare, encodeKey: codec.encodeKey, encodeValue: () => EMPTY };
+  return { compare: codec.compare, encodeKey: codec.encodeKey, encodeValue: () => EMPTY, ...(codec.keyBytes === undefined ? {} : { keyBytes: codec.keyBytes }) };
 }
 
 /** An immutable set of T, iterated in element order. */

@@ -19,7 +19,7 @@ const settings = (runs = 300) => ({ seed: propertySeed(), numRuns: propertyRuns(
 const hex = (t: TypeDesc, v: unknown) => toHex(encode(t, v));
 
 describe("exact bytes", () => {
-  it("is version 1", () => expect(ENCODING_VERSION).toBe(1));
+  it("is version 2 (maps keyed by fixed-length bytes on the radix trie)", () => expect(ENCODING_VERSION).toBe(2));
 
   it("encodes scalars", () => {
     expect(hex(T.bool, false)).toBe("00");

@@ -25,7 +25,6 @@ function vectors(): string[] {
     [alice, { amount: 1_000_000n, qty: 2n }],
   ]);
   for (const [name, k, v] of [["alice", alice, { amount: 1_000_000n, qty: 2n }], ["bob", bob, { amount: 7n, qty: 1n }]] as const) {
-    lines.push(`priority.${name} = ${toHex(hashIn("priority", k).subarray(0, 8))}`);
     lines.push(`entry.${name} = ${toHex(hashIn("entry", u32be(32), k, encode(Bid, v)))}`);
   }
   lines.push(`bids.root = ${toHex(bids.rootHash())}`);
@@ -49,12 +48,11 @@ function independentRoot(): string {
   const bob = "bb".repeat(32);
   const entryAlice = h(keyed("entry", "00000020", alice, "00000000000f4240", "02"));
   const entryBob = h(keyed("entry", "00000020", bob, "0000000000000007", "01"));
-  // priority(bob) = 1bb7… > priority(alice) = 12ee…, and alice < bob: bob is the root, alice its left child.
-  const nodeAlice = h(keyed("node", zero, entryAlice, zero));
-  const bidsRoot = h(keyed("node", nodeAlice, entryBob, zero));
+  // A peer-keyed map is a trie; alice and bob differ in their first nibble (a, b): one branch, bitmap 2^10 + 2^11.
+  const bidsRoot = h(keyed("branch", entryAlice, entryBob, "0c00"));
   const roundRoot = h(keyed("field", "0000000000000003"));
   const name = (n: string) => toHex(Uint8Array.from(u32be(n.length))) + toHex(new TextEncoder().encode(n));
-  return h(keyed("root", "0001", "00000002", name("bids"), bidsRoot, name("round"), roundRoot));
+  return h(keyed("root", "0002", "00000002", name("bids"), bidsRoot, name("round"), roundRoot));
 }
 
 /**
@@ -76,7 +74,51 @@ function referenceTreapRoot(entries: readonly (readonly [bigint, bigint])[]): st
   return toHex(digest(entries));
 }
 
+/**
+ * §4.2 from scratch: group the keys by nibble until each is alone; a lone key is a leaf
+ * (its entry digest), a group of two or more a branch. Independent of trie.ts by construction.
+ */
+function referenceTrieRoot(entries: readonly (readonly [Uint8Array, bigint])[]): string {
+  const key = (d: string) => nobleBlake3(new TextEncoder().encode(`smalt.state.v1.${d}`));
+  const u64 = (x: bigint) => x.toString(16).padStart(16, "0");
+  const nib = (k: Uint8Array, d: number) => parseInt(toHex(k)[d], 16);
+  const digest = (es: readonly (readonly [Uint8Array, bigint])[], d: number): string => {
+    if (es.length === 1) return toHex(nobleBlake3(fromHex("00000020" + toHex(es[0][0]) + u64(es[0][1])), { key: key("entry") }));
+    const children: string[] = [];
+    let bitmap = 0;
+    for (let x = 0; x < 16; x++) {
+      const group = es.filter(([k]) => nib(k, d) === x);
+      if (group.length === 0) continue;
+      bitmap |= 1 << x;
+      children.push(digest(group, d + 1));
+    }
+    return toHex(nobleBlake3(fromHex(children.join("") + bitmap.toString(16).padStart(4, "0")), { key: key("branch") }));
+  };
+  return entries.length === 0 ? "00".repeat(32) : digest(entries, 0);
+}
+
 describe("docs/state-encoding.md", () => {
+  it("§4.2: roots of peer-keyed maps match an independent implementation of the documented trie", () => {
+    const codec = mapCodec<Uint8Array, bigint>(T.peer, T.u64);
+    // Keys from a few shared prefixes, so branches several nibbles deep (and chains of one-child branches) occur.
+    const peerArb = fc.tuple(fc.constantFrom("", "ab", "abc", "abcd0123", "abcd0124"), fc.uint8Array({ minLength: 32, maxLength: 32 })).map(([prefix, rest]) => {
+      const k = Uint8Array.from(rest);
+      k.set(fromHex(prefix.length % 2 === 0 ? prefix : prefix + "0").subarray(0, prefix.length >> 1));
+      if (prefix.length % 2 === 1) k[prefix.length >> 1] = (k[prefix.length >> 1] & 0x0f) | (parseInt(prefix[prefix.length - 1], 16) << 4);
+      return k;
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(peerArb, fc.bigInt({ min: 0n, max: 2n ** 64n - 1n })), { selector: ([k]) => toHex(k), maxLength: 25 }), (entries) => {
+        const sorted = [...entries].sort(([a], [b]) => (toHex(a) < toHex(b) ? -1 : 1));
+        expect(toHex(PMap.fromEntries(codec, entries).rootHash())).toBe(referenceTrieRoot(sorted));
+        let m = PMap.empty(codec);
+        for (const [k, v] of entries) m = m.set(k, v);
+        expect(toHex(m.rootHash())).toBe(referenceTrieRoot(sorted));
+      }),
+      { seed: propertySeed(), numRuns: propertyRuns(60) },
+    );
+  });
+
   it("§4: map roots match an independent implementation of the documented treap", () => {
     const codec = mapCodec<bigint, bigint>(T.u64, T.u64);
     fc.assert(
