@@ -158,17 +158,30 @@ export function nodeWords(left: Words | null, entry: Words, right: Words | null,
 }
 
 /**
- * Keyed BLAKE3 of a message given as little-endian 32-bit words (`len` bytes, at most
- * CHUNK_LEN; bytes past `len` in the last word must be zero), straight from word digests.
+ * Keyed BLAKE3 of `d_1 ‖ … ‖ d_m ‖ trailer`, where the d_i are 32-byte digests given as
+ * words and `trailer` is 2 bytes given as the little-endian word holding them; at most 31
+ * digests (one chunk). The message is never materialized: each 64-byte block is filled
+ * straight from two digests (or the trailer).
  */
-export function keyedWords(msg: readonly number[], len: number, key: Words): number[] {
-  if (len > CHUNK_LEN) throw new RangeError(`keyedWords: input of ${len} bytes exceeds one chunk`);
+export function keyedDigestsAndTrailer(digests: readonly Words[], trailer: number, key: Words): number[] {
+  const count = digests.length;
+  const len = 32 * count + 2;
+  if (len > CHUNK_LEN) throw new RangeError(`keyedDigestsAndTrailer: input of ${len} bytes exceeds one chunk`);
   const cv = key.slice(0, 8);
   const m: number[] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-  const blocks = len === 0 ? 1 : Math.ceil(len / 64);
+  const blocks = Math.ceil(len / 64);
   for (let b = 0; b < blocks; b++) {
-    const words = msg.length - b * 16;
-    for (let w = 0; w < 16; w++) m[w] = w < words ? msg[b * 16 + w] : 0;
+    for (let half = 0; half < 2; half++) {
+      const d = 2 * b + half;
+      const at = 8 * half;
+      if (d < count) {
+        const w = digests[d];
+        for (let i = 0; i < 8; i++) m[at + i] = w[i];
+      } else {
+        m[at] = d === count ? trailer : 0;
+        for (let i = 1; i < 8; i++) m[at + i] = 0;
+      }
+    }
     let flags = KEYED_HASH | (b === 0 ? CHUNK_START : 0);
     if (b === blocks - 1) flags |= CHUNK_END | ROOT;
     compress(cv, m, Math.min(64, len - b * 64), flags);

@@ -4,7 +4,7 @@
 // of object is hashed in BLAKE3 keyed mode under its own domain key, so digests of
 // different kinds can never be confused (docs/state-encoding.md §1, §4, §5).
 import { blake3 as nobleBlake3 } from "@noble/hashes/blake3.js";
-import { blake3ChunkWords, bytesToWords, CHUNK_LEN, keyedWords, nodeWords, wordsToBytes, type Bytes, type Words } from "./blake3-chunk.js";
+import { blake3ChunkWords, bytesToWords, CHUNK_LEN, keyedDigestsAndTrailer, nodeWords, wordsToBytes, type Bytes, type Words } from "./blake3-chunk.js";
 
 export { bytesToWords, wordsToBytes, type Bytes, type Words };
 
@@ -67,10 +67,8 @@ export function hashNodeWords(left: Words | null, entry: Words, right: Words | n
  * keyed("branch", H(child 1) ‖ … ‖ H(child m) ‖ u16be(bitmap)).
  */
 export function hashBranchWords(children: readonly Words[], bitmap: number): Words {
-  const msg: number[] = [];
-  for (const c of children) for (let i = 0; i < 8; i++) msg.push(c[i]);
-  msg.push((bitmap >>> 8) | ((bitmap & 0xff) << 8)); // the bytes bitmap>>8, bitmap&0xff as a little-endian word
-  return keyedWords(msg, 32 * children.length + 2, KEYS.branch);
+  // u16be(bitmap): the bytes bitmap >> 8, bitmap & 0xff, as a little-endian word.
+  return keyedDigestsAndTrailer(children, (bitmap >>> 8) | ((bitmap & 0xff) << 8), KEYS.branch);
 }
 
 /** The same on byte digests (for tests and independent checks). */

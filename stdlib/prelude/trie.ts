@@ -167,8 +167,10 @@ function* walk<K, V>(root: Kid<K, V> | null): Generator<Leaf<K, V>> {
 
 function nodeHash<K, V>(n: Kid<K, V>, codec: MapCodec<K, V>): Words {
   if (n.hash !== null) return n.hash;
-  n.hash = n instanceof Leaf ? entryDigest(codec, n.key, n.value) : hashBranchWords(n.kids.map((k) => nodeHash(k, codec)), n.bits);
-  return n.hash;
+  if (n instanceof Leaf) return (n.hash = entryDigest(codec, n.key, n.value));
+  const children: Words[] = new Array(n.kids.length);
+  for (let i = 0; i < children.length; i++) children[i] = nodeHash(n.kids[i], codec);
+  return (n.hash = hashBranchWords(children, n.bits));
 }
 
 /** The trie of entries[lo, hi), strictly ascending, that agree on nibbles < depth. */
