@@ -120,11 +120,6 @@ function asBranch<K, V>(n: Kid<K, V>, depth: number): Branch<K, V> {
   return n instanceof Branch ? n : new Branch(1 << nibble(bytesOf(n.key), depth), [n], 1);
 }
 
-function childAt<K, V>(b: Branch<K, V>, x: number): Kid<K, V> | null {
-  const bit = 1 << x;
-  return (b.bits & bit) === 0 ? null : b.kids[ones(b.bits & (bit - 1))];
-}
-
 function pushAll<K, V>(n: Kid<K, V>, out: K[]): void {
   for (const leaf of walk(n)) out.push(leaf.key);
 }
@@ -152,7 +147,14 @@ function changed<K, V>(before: Kid<K, V> | null, after: Kid<K, V> | null, depth:
   }
   const b = asBranch(before, depth);
   const a = asBranch(after, depth);
-  for (let x = 0; x < 16; x++) changed(childAt(b, x), childAt(a, x), depth + 1, removed, out);
+  let ib = 0;
+  let ia = 0;
+  for (let x = 0; x < 16; x++) {
+    const bit = 1 << x;
+    const kb = (b.bits & bit) === 0 ? null : b.kids[ib++];
+    const ka = (a.bits & bit) === 0 ? null : a.kids[ia++];
+    if (kb !== ka) changed(kb, ka, depth + 1, removed, out);
+  }
 }
 
 function* walk<K, V>(root: Kid<K, V> | null): Generator<Leaf<K, V>> {
