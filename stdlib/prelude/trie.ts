@@ -8,7 +8,7 @@
 // long prefix with another only lengthens that one path, never beyond one level per nibble.
 import { SmaltAbort } from "./abort.js";
 import { compareBytes } from "./compare.js";
-import { bytesEqual, hashBranchWords, type Words } from "./hash.js";
+import { hashBranchWords, type Words } from "./hash.js";
 import { entryDigest, type MapCodec, type Root, type Tree, type TreeNode, type TreeRoot, type Write } from "./tree.js";
 
 class Leaf<K, V> {
@@ -47,10 +47,24 @@ function ones(x: number): number {
   return (x + (x >>> 8)) & 0x1f;
 }
 
+/**
+ * Whether two keys of the same length are the same bytes, given that their first `from`
+ * bytes are (a leaf at depth d shares d nibbles with the key that reached it): four bytes a step.
+ */
+function sameKey(a: Uint8Array, b: Uint8Array, from: number): boolean {
+  if (a === b) return true;
+  const n = a.length;
+  if (n !== b.length) return false;
+  let i = from;
+  for (; i + 4 <= n; i += 4) if (((a[i] ^ b[i]) | (a[i + 1] ^ b[i + 1]) | (a[i + 2] ^ b[i + 2]) | (a[i + 3] ^ b[i + 3])) !== 0) return false;
+  for (; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function find<K, V>(n: Kid<K, V> | null, key: Uint8Array): Leaf<K, V> | null {
   let depth = 0;
   while (n !== null) {
-    if (n instanceof Leaf) return bytesEqual(bytesOf(n.key), key) ? n : null;
+    if (n instanceof Leaf) return sameKey(bytesOf(n.key), key, depth >> 1) ? n : null;
     const bit = 1 << nibble(key, depth++);
     n = (n.bits & bit) === 0 ? null : n.kids[ones(n.bits & (bit - 1))];
   }
@@ -77,7 +91,7 @@ function pair<K, V>(a: Leaf<K, V>, b: Leaf<K, V>, depth: number): Branch<K, V> {
 function put<K, V>(n: Kid<K, V> | null, key: K, w: Write<K, V>, depth: number): Kid<K, V> {
   if (n === null) return new Leaf(key, fresh(w));
   if (n instanceof Leaf) {
-    if (!bytesEqual(bytesOf(n.key), bytesOf(key))) return pair(n, new Leaf(key, fresh(w)), depth);
+    if (!sameKey(bytesOf(n.key), bytesOf(key), depth >> 1)) return pair(n, new Leaf(key, fresh(w)), depth);
     const v = w.f === null ? w.value : w.f(n.value);
     return Object.is(v, n.value) ? n : new Leaf(n.key, v);
   }
@@ -97,7 +111,7 @@ function put<K, V>(n: Kid<K, V> | null, key: K, w: Write<K, V>, depth: number): 
 
 function without<K, V>(n: Kid<K, V> | null, key: Uint8Array, depth: number): Kid<K, V> | null {
   if (n === null) return null;
-  if (n instanceof Leaf) return bytesEqual(bytesOf(n.key), key) ? null : n;
+  if (n instanceof Leaf) return sameKey(bytesOf(n.key), key, depth >> 1) ? null : n;
   const bit = 1 << nibble(key, depth);
   if ((n.bits & bit) === 0) return n;
   const i = ones(n.bits & (bit - 1));

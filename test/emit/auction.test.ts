@@ -51,6 +51,22 @@ describe("emitted Auction", () => {
     expect(s.untouched).toBe(true);
   });
 
+  it("checks a fill against the agent's highest bid when it bid more than once (contract)", () => {
+    const r = new Replica(loaded);
+    // Zero-quantity bids keep the allocation within the supply of 1, so the price check is what fails.
+    r.send(peer(3), bid("0", "20"));
+    r.send(peer(1), bid("0", "50"));
+    r.send(peer(1), bid("1", "60"));
+    r.send(peer(2), bid("0", "55"));
+    // greedy fills the highest bid first: peer 1 pays 61 for its bid of 60 (its best; not its 50).
+    const s = r.send(peer(2), { handler: "close_greedy", args: {} }, { differential: false });
+    expect(s.receipt).toEqual({
+      outcome: "rejected",
+      code: "contract",
+      reason: `clearing rule greedy charged ${peer(1)} 61 for 1 units, more than its bid of 60 per unit`,
+    });
+  });
+
   it("rejects a clearing rule that allocates more than the supply (contract)", () => {
     const r = new Replica(loaded);
     r.send(peer(1), bid("3", "50"));

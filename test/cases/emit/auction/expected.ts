@@ -627,19 +627,25 @@ function $checkAllocation(
   if (units > supply)
     $.abort("contract", `clearing rule ${rule} allocated ${units} units, more than its supply of ${supply}`);
   if (bids === null) return;
-  const best = new Map<string, bigint>();
-  for (const o of bids) {
-    const k = $.toHex(o.agent);
-    const p = best.get(k);
-    if (p === undefined || o.price > p) best.set(k, o.price);
-  }
+  // Each agent's highest bid first: sorted by agent, then by price descending (no hex keys, no Map).
+  const byAgent = [...bids].sort(
+    (x, y) => $.compareBytes(x.agent, y.agent) || (x.price > y.price ? -1 : x.price < y.price ? 1 : 0),
+  );
   for (const f of a.fills) {
-    const p = best.get($.toHex(f.agent));
-    if (p === undefined) $.abort("contract", `clearing rule ${rule} filled ${$.toHex(f.agent)}, which placed no order`);
-    if (f.pay > f.qty * p)
+    let lo = 0;
+    let hi = byAgent.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ($.compareBytes(byAgent[mid].agent, f.agent) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const best = byAgent[lo];
+    if (best === undefined || !$.bytesEqual(best.agent, f.agent))
+      $.abort("contract", `clearing rule ${rule} filled ${$.toHex(f.agent)}, which placed no order`);
+    if (f.pay > f.qty * best.price)
       $.abort(
         "contract",
-        `clearing rule ${rule} charged ${$.toHex(f.agent)} ${f.pay} for ${f.qty} units, more than its bid of ${p} per unit`,
+        `clearing rule ${rule} charged ${$.toHex(f.agent)} ${f.pay} for ${f.qty} units, more than its bid of ${best.price} per unit`,
       );
   }
 }
