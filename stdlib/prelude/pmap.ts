@@ -8,6 +8,7 @@ import { DIGEST_LENGTH, wordsToBytes } from "./hash.js";
 import { TREAP } from "./treap.js";
 import { TRIE } from "./trie.js";
 import type { MapCodec, Root, Tree } from "./tree.js";
+import { logWrite, writesSince, type WriteEntry } from "./write-log.js";
 
 export type { MapCodec } from "./tree.js";
 
@@ -20,6 +21,7 @@ export class PMap<K, V> {
     readonly codec: MapCodec<K, V>,
     private readonly root: Root<K, V>,
     tree?: Tree,
+    private readonly log: WriteEntry<K> | null = null,
   ) {
     this.tree = tree ?? treeOf(codec as MapCodec<unknown, unknown>);
   }
@@ -106,30 +108,55 @@ export class PMap<K, V> {
   /** setWithin (`f` null) and updateWithin (`value`: the zero value f reads for an absent key). */
   private write(capacity: number, key: K, f: ((old: V) => V) | null, value: V): PMap<K, V> {
     const root = this.tree.write(this.root, key, { codec: this.codec, f, value, full: this.size >= capacity, capacity });
-    return root === this.root ? this : new PMap(this.codec, root, this.tree);
+    return root === this.root ? this : new PMap(this.codec, root, this.tree, logWrite(this.log, key, false, this.root));
   }
 
   delete(key: K): PMap<K, V> {
     const root = this.tree.without(this.root, key, this.codec);
-    return root === this.root ? this : new PMap(this.codec, root, this.tree);
+    return root === this.root ? this : new PMap(this.codec, root, this.tree, logWrite(this.log, key, true, this.root));
   }
 
   /**
    * The keys, ascending, whose entry this version adds or may have changed since `before`
-   * (a different value object). Subtrees shared by the two versions are skipped by
-   * identity, so after k updates this visits O(k log n) nodes.
+   * (a different value object). From the write log when it reaches back to `before`
+   * (write-log.ts): O(k log k) after k writes. Otherwise by diffing the trees, skipping
+   * subtrees the two versions share by identity: O(k log n) nodes.
    */
   changedKeys(before: PMap<K, V>): K[] {
-    const out: K[] = [];
-    this.tree.changed(before.root, this.root, this.codec, false, out);
-    return out;
+    return this.keysChangedSince(before, false);
   }
 
   /** `changedKeys`, and also the keys of `before` this version no longer has: every key whose lookup may read differently. */
   touchedKeys(before: PMap<K, V>): K[] {
+    return this.keysChangedSince(before, true);
+  }
+
+  private keysChangedSince(before: PMap<K, V>, removed: boolean): K[] {
     const out: K[] = [];
-    this.tree.changed(before.root, this.root, this.codec, true, out);
+    if (this.root === before.root) return out;
+    const writes = writesSince(this.log, before.root);
+    if (writes === undefined) {
+      this.tree.changed(before.root, this.root, this.codec, removed, out);
+      return out;
+    }
+    const cmp = this.codec.compare;
+    writes.sort((a, b) => cmp(a.key, b.key));
+    for (let i = 0; i < writes.length; ) {
+      const key = writes[i].key;
+      let j = i + 1;
+      while (j < writes.length && cmp(key, writes[j].key) === 0) j++;
+      // A key written once changed as that write says; one written more often may be back where it was.
+      if (j === i + 1 ? removed || !writes[i].removal : this.readsDifferently(before, key, removed)) out.push(key);
+      i = j;
+    }
     return out;
+  }
+
+  /** Whether `key` is bound here to another value object than in `before` (with `removed`: or is bound only there). */
+  private readsDifferently(before: PMap<K, V>, key: K, removed: boolean): boolean {
+    const now = this.tree.find(this.root, key, this.codec);
+    const then = before.tree.find(before.root, key, before.codec);
+    return now !== null ? then === null || now.value !== then.value : removed && then !== null;
   }
 
   /** The entry with the smallest key. */
