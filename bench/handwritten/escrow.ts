@@ -13,6 +13,8 @@ export type Receipt = { ok: true } | { ok: false; reason: string };
 const DEPOSIT_FEE = 1n;
 const STARTING_SCRIP = 100n;
 
+const no = (reason: string): Receipt => ({ ok: false, reason });
+
 export class HandwrittenEscrow {
   readonly writers = new Map<string, string>();
   readonly listings = new Map<string, Listing>();
@@ -31,7 +33,6 @@ export class HandwrittenEscrow {
   }
 
   apply(c: Command, sender: string): Receipt {
-    const no = (reason: string): Receipt => ({ ok: false, reason });
     switch (c.handler) {
       case "endow":
         if (c.amount < 1n) return no("Amount must be positive");

@@ -44,6 +44,8 @@ export function secondPrice(bids: readonly Order[], units: bigint, reserve: bigi
   return { fills: [{ agent: w.agent, qty: 1n, pay }], price: pay };
 }
 
+const no = (reason: string): Receipt => ({ ok: false, reason });
+
 export class HandwrittenSlotAuction {
   slot = 1n;
   bidding = true;
@@ -61,7 +63,6 @@ export class HandwrittenSlotAuction {
   }
 
   apply(c: Command, sender: string): Receipt {
-    const no = (reason: string): Receipt => ({ ok: false, reason });
     switch (c.handler) {
       case "eligibility_snapshot": {
         if (c.ev.organism !== REPUTATION_ID) return no("evidence from another organism");
