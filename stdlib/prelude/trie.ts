@@ -97,14 +97,15 @@ function put<K, V>(n: Kid<K, V> | null, key: K, w: Write<K, V>, depth: number): 
   }
   const bit = 1 << nibble(bytesOf(key), depth);
   const i = ones(n.bits & (bit - 1));
-  const kids = n.kids.slice();
   if ((n.bits & bit) === 0) {
+    const kids = n.kids.slice();
     kids.splice(i, 0, new Leaf(key, fresh(w)));
     return new Branch(n.bits | bit, kids, n.size + 1);
   }
   const old = n.kids[i];
   const kid = put(old, key, w, depth + 1);
   if (kid === old) return n;
+  const kids = n.kids.slice();
   kids[i] = kid;
   return new Branch(n.bits, kids, n.size - old.size + kid.size);
 }
