@@ -21,22 +21,17 @@ export function allAtChanged<K, V>(
 ): boolean {
   meter.charge(base);
   const cmp = source.codec.compare;
-  let keys: readonly K[] = [];
-  for (const c of candidates) keys = keys.length === 0 ? c : c.length === 0 ? keys : mergeSorted(keys, c, cmp);
-  const absent = ABSENT as V;
+  const keys = candidates.reduce<readonly K[]>((a, b) => (a.length === 0 ? b : b.length === 0 ? a : mergeSorted(a, b, cmp)), []);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     if (i > 0 && cmp(keys[i - 1], key) === 0) continue;
-    const value = source.getOr(key, absent);
-    if (value === absent) continue;
+    const entry = source.entry(key);
+    if (entry === undefined) continue;
     meter.charge(perItem);
-    if (!holds(key, value)) return false;
+    if (!holds(key, entry[0])) return false;
   }
   return true;
 }
-
-/** What `getOr` answers for a key `source` lacks: an object no map holds. */
-const ABSENT: unknown = Object.freeze({ absent: true });
 
 /**
  * The last few states accepted commands produced, with the `self` they were checked under:
