@@ -6,6 +6,7 @@ import { comparatorFor } from "./compare.js";
 import { encoderFor } from "./encode.js";
 import { PMap, type MapCodec } from "./pmap.js";
 import { PSet, type SetCodec } from "./pset.js";
+import { INT_TYPES } from "./int.js";
 import { FIXED_BYTES, isOrderable, typeName, type TypeDesc } from "./types.js";
 
 function requireOrderable(t: TypeDesc, role: string): void {
@@ -23,6 +24,18 @@ export function mapCodec<K, V>(key: TypeDesc, value: TypeDesc): MapCodec<K, V> {
     encodeKey: encoderFor<K>(key, "canonical"),
     encodeValue: encoderFor<V>(value, "hash"),
     ...fixedKeyBytes(key),
+    ...intKeyHash(key),
+  };
+}
+
+/** Integer keys hash their low 53 bits folded to 32, without encoding them. */
+function intKeyHash<K>(key: TypeDesc): { hashKey?: (k: K) => number } {
+  if (!(INT_TYPES as readonly string[]).includes(key.kind)) return {};
+  return {
+    hashKey: (k: K) => {
+      const n = Number(BigInt.asUintN(53, k as bigint));
+      return (n | 0) ^ ((n / 4294967296) | 0);
+    },
   };
 }
 
@@ -34,7 +47,7 @@ function fixedKeyBytes(key: TypeDesc): { keyBytes?: number } {
 /** The codec of `set<T, _>`. */
 export function setCodec<T>(elem: TypeDesc): SetCodec<T> {
   requireOrderable(elem, "set element");
-  return { compare: comparatorFor<T>(elem), encodeKey: encoderFor<T>(elem, "canonical"), ...fixedKeyBytes(elem) };
+  return { compare: comparatorFor<T>(elem), encodeKey: encoderFor<T>(elem, "canonical"), ...fixedKeyBytes(elem), ...intKeyHash(elem) };
 }
 
 /** The empty value of a `map<K, V, N>` type. */

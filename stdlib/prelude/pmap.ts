@@ -1,33 +1,53 @@
-// Prelude: a persistent ordered map with a canonical shape and a cached Merkle hash, on
-// one of two trees (tree.ts): a radix trie for fixed-length byte keys (peer, digest,
-// measurement), a treap for every other key type. Either way the shape, and therefore the
-// root hash, depends only on the entries; an update copies one path and shares the rest,
-// so old versions stay valid: a transaction builds new versions and an abort drops them.
+// Prelude: a persistent ordered map with a canonical shape and a Merkle hash. Every
+// version stays valid (a transaction builds new versions and an abort returns the old
+// one), yet the version a command works on is a mutable hash table: the versions of a
+// lineage share one store (map-store.ts) that holds the entries of the current version, and
+// every other version is a one-entry difference from a version nearer the current one
+// (Baker's rerooting). Reading or writing the current version is a table operation;
+// touching an older one first walks the differences back, swapping each (an abort undoes
+// its writes this way, on the next touch). A version further than REROOT_LIMIT steps from
+// its store gets a store of its own instead, so lineages that alternate (replicas sharing
+// a start state) each keep theirs. Order and hash come from the store's tree (a radix trie
+// for fixed-length byte keys, a treap otherwise; tree.ts), which depends only on the
+// entries, brought up to date when an order or root is asked for, and cached per version.
 import { SmaltAbort } from "./abort.js";
 import { DIGEST_LENGTH, wordsToBytes } from "./hash.js";
+import type { Entry } from "./key-table.js";
+import { MapStore } from "./map-store.js";
 import { TREAP } from "./treap.js";
 import { TRIE } from "./trie.js";
 import type { MapCodec, Root, Tree } from "./tree.js";
-import { logWrite, writesSince, type WriteEntry } from "./write-log.js";
 
 export type { MapCodec } from "./tree.js";
+
+/** The most differences a version is rerooted across (and `changedKeys` walks) before it gets a store of its own (or diffs trees). */
+export const REROOT_LIMIT = 64;
 
 const treeOf = (codec: MapCodec<unknown, unknown>): Tree => (codec.keyBytes === undefined ? TREAP : TRIE);
 
 export class PMap<K, V> {
-  private readonly tree: Tree;
+  /** The store, when this version is the one it holds; else null and this version is `next` but for `dkey`. */
+  private store: MapStore<K, V> | null;
+  private next: PMap<K, V> | null = null;
+  private dkey: K | undefined = undefined;
+  private dhash = 0;
+  /** This version's entry at `dkey` (undefined: absent). */
+  private dentry: Entry<K, V> | undefined = undefined;
+  /** The tree of exactly this version's entries, once known (undefined: not yet asked for). */
+  private tree: Root<K, V> | undefined;
 
   private constructor(
     readonly codec: MapCodec<K, V>,
-    private readonly root: Root<K, V>,
-    tree?: Tree,
-    private readonly log: WriteEntry<K> | null = null,
+    store: MapStore<K, V>,
+    readonly size: number,
+    tree?: Root<K, V>,
   ) {
-    this.tree = tree ?? treeOf(codec as MapCodec<unknown, unknown>);
+    this.store = store;
+    this.tree = tree;
   }
 
   static empty<K, V>(codec: MapCodec<K, V>): PMap<K, V> {
-    return new PMap(codec, null);
+    return new PMap(codec, new MapStore(codec, treeOf(codec as MapCodec<unknown, unknown>), null), 0, null);
   }
 
   /**
@@ -46,39 +66,43 @@ export class PMap<K, V> {
       unique.push([e.k, e.v]);
     });
     const tree = treeOf(codec as MapCodec<unknown, unknown>);
-    return new PMap(codec, tree.build(codec, unique), tree);
+    const root = tree.build(codec, unique);
+    const store = new MapStore(codec, tree, root);
+    const id = store.table.id;
+    for (const [key, value] of unique) store.table.put({ key, value }, id.hash(key));
+    return new PMap(codec, store, unique.length, root);
   }
 
-  get size(): number {
-    return this.root === null ? 0 : this.root.size;
+  private entryAt(key: K): Entry<K, V> | undefined {
+    const store = this.store ?? this.reroot();
+    return store.table.get(key, store.table.id.hash(key));
   }
 
   get(key: K): V | undefined {
-    const n = this.tree.find(this.root, key, this.codec);
-    return n === null ? undefined : n.value;
+    return this.entryAt(key)?.value;
   }
 
   /** The value of `key` in a one-element tuple, or undefined when absent (V itself may be anything). */
   entry(key: K): readonly [V] | undefined {
-    const n = this.tree.find(this.root, key, this.codec);
-    return n === null ? undefined : [n.value];
+    const e = this.entryAt(key);
+    return e === undefined ? undefined : [e.value];
   }
 
   /** `m[k]` in Smalt: a missing key reads as the zero value of V, supplied by the caller. */
   getOr(key: K, zero: V): V {
-    const n = this.tree.find(this.root, key, this.codec);
-    return n === null ? zero : n.value;
+    const e = this.entryAt(key);
+    return e === undefined ? zero : e.value;
   }
 
   /** The value of a key that must be present; aborts the command with "missing_key" otherwise. */
   expect(key: K, what: string): V {
-    const n = this.tree.find(this.root, key, this.codec);
-    if (n === null) throw new SmaltAbort("missing_key", `${what}: no such key`);
-    return n.value;
+    const e = this.entryAt(key);
+    if (e === undefined) throw new SmaltAbort("missing_key", `${what}: no such key`);
+    return e.value;
   }
 
   has(key: K): boolean {
-    return this.tree.find(this.root, key, this.codec) !== null;
+    return this.entryAt(key) !== undefined;
   }
 
   /** A new version with `key` bound to `value` (this version if it already is). Unbounded; handlers use `setWithin`. */
@@ -107,20 +131,125 @@ export class PMap<K, V> {
 
   /** setWithin (`f` null) and updateWithin (`value`: the zero value f reads for an absent key). */
   private write(capacity: number, key: K, f: ((old: V) => V) | null, value: V): PMap<K, V> {
-    const root = this.tree.write(this.root, key, { codec: this.codec, f, value, full: this.size >= capacity, capacity });
-    return root === this.root ? this : new PMap(this.codec, root, this.tree, logWrite(this.log, key, false, this.root));
+    const h = (this.store ?? this.reroot()).table.id.hash(key);
+    const old = this.entryAtHash(key, h);
+    let v: V;
+    if (old !== undefined) {
+      v = f === null ? value : f(old.value);
+      if (Object.is(v, old.value)) return this;
+    } else {
+      v = f === null ? value : f(value);
+      if (this.size >= capacity) throw new SmaltAbort("capacity", `map is full (capacity ${capacity})`);
+    }
+    // f may have read this map (it is pure, but may look): make sure this version is still the current one.
+    const store = this.store ?? this.reroot();
+    store.table.put({ key, value: v }, h);
+    return this.succeed(store, key, h, old, old === undefined ? this.size + 1 : this.size);
   }
 
   delete(key: K): PMap<K, V> {
-    const root = this.tree.without(this.root, key, this.codec);
-    return root === this.root ? this : new PMap(this.codec, root, this.tree, logWrite(this.log, key, true, this.root));
+    const store = this.store ?? this.reroot();
+    const h = store.table.id.hash(key);
+    const old = store.table.get(key, h);
+    if (old === undefined) return this;
+    store.table.remove(key, h);
+    return this.succeed(store, key, h, old, this.size - 1);
+  }
+
+  private entryAtHash(key: K, h: number): Entry<K, V> | undefined {
+    return (this.store ?? this.reroot()).table.get(key, h);
+  }
+
+  /**
+   * The store now holds the version after a write at `key`: it becomes the current one, this one its difference.
+   * An empty version is left out of the chain instead (it gets a new empty store): empty maps are shared
+   * constants (zero values, initial states) that would otherwise hold every later version alive.
+   */
+  private succeed(store: MapStore<K, V>, key: K, h: number, old: Entry<K, V> | undefined, size: number): PMap<K, V> {
+    store.touched(key);
+    const after = new PMap(this.codec, store, size);
+    if (this.size === 0) {
+      this.store = new MapStore(this.codec, store.tree, null);
+      this.tree = null;
+      return after;
+    }
+    this.store = null;
+    this.next = after;
+    this.dkey = key;
+    this.dhash = h;
+    this.dentry = old;
+    return after;
+  }
+
+  /** Makes this version its store's current one (or gives it a store of its own) and returns the store. */
+  private reroot(): MapStore<K, V> {
+    const path: PMap<K, V>[] = [];
+    let w: PMap<K, V> = this;
+    while (w.store === null) {
+      if (path.length === REROOT_LIMIT) return this.detach();
+      path.push(w);
+      w = w.next!;
+    }
+    const store = w.store;
+    for (let i = path.length - 1; i >= 0; i--) {
+      const u = path[i];
+      const holder = u.next!;
+      const key = u.dkey as K;
+      const cur = store.table.get(key, u.dhash);
+      if (u.dentry === undefined) store.table.remove(key, u.dhash);
+      else store.table.put(u.dentry, u.dhash);
+      store.touched(key);
+      holder.store = null;
+      holder.next = u;
+      holder.dkey = key;
+      holder.dhash = u.dhash;
+      holder.dentry = cur;
+      u.store = store;
+      u.next = null;
+      u.dkey = undefined;
+      u.dentry = undefined;
+    }
+    if (this.tree !== undefined) store.knownTree(this.tree);
+    return store;
+  }
+
+  /** A store of its own for this version: a copy of the store its differences lead to, with them applied. */
+  private detach(): MapStore<K, V> {
+    const seen: PMap<K, V>[] = [];
+    let w: PMap<K, V> = this;
+    while (w.store === null) {
+      seen.push(w);
+      w = w.next!;
+    }
+    const store = w.store.copy();
+    // Nearest the store first, so the difference nearest this version (its own entry) is applied last.
+    for (let i = seen.length - 1; i >= 0; i--) {
+      const u = seen[i];
+      const key = u.dkey as K;
+      if (u.dentry === undefined) store.table.remove(key, u.dhash);
+      else store.table.put(u.dentry, u.dhash);
+      store.touched(key);
+    }
+    if (this.tree !== undefined) store.knownTree(this.tree);
+    this.store = store;
+    this.next = null;
+    this.dkey = undefined;
+    this.dentry = undefined;
+    return store;
+  }
+
+  /** The Merkle tree of this version's entries (cached: a version never changes). */
+  private treeRoot(): Root<K, V> {
+    if (this.tree !== undefined) return this.tree;
+    const store = this.store ?? this.reroot();
+    return (this.tree = store.currentTree());
   }
 
   /**
    * The keys, ascending, whose entry this version adds or may have changed since `before`
-   * (a different value object). From the write log when it reaches back to `before`
-   * (write-log.ts): O(k log k) after k writes. Otherwise by diffing the trees, skipping
-   * subtrees the two versions share by identity: O(k log n) nodes.
+   * (a different value object). From the differences between the two versions when one
+   * leads to the other within REROOT_LIMIT steps: O(k log k) after k writes. Otherwise by
+   * diffing the trees, skipping subtrees the two versions share by identity.
    */
   changedKeys(before: PMap<K, V>): K[] {
     return this.keysChangedSince(before, false);
@@ -133,54 +262,69 @@ export class PMap<K, V> {
 
   private keysChangedSince(before: PMap<K, V>, removed: boolean): K[] {
     const out: K[] = [];
-    if (this.root === before.root) return out;
-    const writes = writesSince(this.log, before.root);
-    if (writes === undefined) {
-      this.tree.changed(before.root, this.root, this.codec, removed, out);
-      return out;
+    if (this === before) return out;
+    const store = this.store ?? this.reroot();
+    // `before`'s entry at each key on its way to this version: the first difference naming the key.
+    const thens: Entry<K, V>[] = [];
+    const keys: K[] = [];
+    const hashes: number[] = [];
+    const same = store.table.id.same;
+    let w: PMap<K, V> = before;
+    for (let steps = 0; w !== this; steps++) {
+      if (w.store !== null || steps === REROOT_LIMIT) return this.treeDiff(before, removed);
+      const key = w.dkey as K;
+      let known = false;
+      for (let i = 0; i < keys.length && !known; i++) known = hashes[i] === w.dhash && same(keys[i], key);
+      if (!known) {
+        keys.push(key);
+        hashes.push(w.dhash);
+        thens.push(w.dentry as Entry<K, V>);
+      }
+      w = w.next!;
+    }
+    for (let i = 0; i < keys.length; i++) {
+      const now = store.table.get(keys[i], hashes[i]);
+      const then = thens[i];
+      if (now !== undefined ? then === undefined || now.value !== then.value : removed && then !== undefined) out.push(keys[i]);
     }
     const cmp = this.codec.compare;
-    writes.sort((a, b) => cmp(a.key, b.key));
-    for (let i = 0; i < writes.length; ) {
-      const key = writes[i].key;
-      let j = i + 1;
-      while (j < writes.length && cmp(key, writes[j].key) === 0) j++;
-      // A key written once changed as that write says; one written more often may be back where it was.
-      if (j === i + 1 ? removed || !writes[i].removal : this.readsDifferently(before, key, removed)) out.push(key);
-      i = j;
-    }
+    return out.sort(cmp);
+  }
+
+  private treeDiff(before: PMap<K, V>, removed: boolean): K[] {
+    const out: K[] = [];
+    const then = before.treeRoot();
+    const now = this.treeRoot();
+    if (then !== now) this.treeKind().changed(then, now, this.codec, removed, out);
     return out;
   }
 
-  /** Whether `key` is bound here to another value object than in `before` (with `removed`: or is bound only there). */
-  private readsDifferently(before: PMap<K, V>, key: K, removed: boolean): boolean {
-    const now = this.tree.find(this.root, key, this.codec);
-    const then = before.tree.find(before.root, key, before.codec);
-    return now !== null ? then === null || now.value !== then.value : removed && then !== null;
+  private treeKind(): Tree {
+    return (this.store ?? this.reroot()).tree;
   }
 
   /** The entry with the smallest key. */
   min(): readonly [K, V] | undefined {
-    const n = this.tree.first<K, V>(this.root);
+    const n = this.treeKind().first<K, V>(this.treeRoot());
     return n === null ? undefined : [n.key, n.value];
   }
 
   /** The entry with the largest key. */
   max(): readonly [K, V] | undefined {
-    const n = this.tree.last<K, V>(this.root);
+    const n = this.treeKind().last<K, V>(this.treeRoot());
     return n === null ? undefined : [n.key, n.value];
   }
 
   *entries(): Generator<readonly [K, V]> {
-    for (const n of this.tree.walk<K, V>(this.root)) yield [n.key, n.value];
+    for (const n of this.treeKind().walk<K, V>(this.treeRoot())) yield [n.key, n.value];
   }
 
   *keys(): Generator<K> {
-    for (const n of this.tree.walk<K, V>(this.root)) yield n.key;
+    for (const n of this.treeKind().walk<K, V>(this.treeRoot())) yield n.key;
   }
 
   *values(): Generator<V> {
-    for (const n of this.tree.walk<K, V>(this.root)) yield n.value;
+    for (const n of this.treeKind().walk<K, V>(this.treeRoot())) yield n.value;
   }
 
   [Symbol.iterator](): Generator<readonly [K, V]> {
@@ -189,7 +333,7 @@ export class PMap<K, V> {
 
   /** Visit entries in key order. */
   forEach(visit: (value: V, key: K) => void): void {
-    for (const n of this.tree.walk<K, V>(this.root)) visit(n.value, n.key);
+    for (const n of this.treeKind().walk<K, V>(this.treeRoot())) visit(n.value, n.key);
   }
 
   /**
@@ -197,11 +341,12 @@ export class PMap<K, V> {
    * Digests are memoized per node, so after k updates this costs O(k log n) hashes.
    */
   rootHash(): Uint8Array {
-    return this.root === null ? new Uint8Array(DIGEST_LENGTH) : wordsToBytes(this.tree.hash(this.root, this.codec));
+    const root = this.treeRoot();
+    return root === null ? new Uint8Array(DIGEST_LENGTH) : wordsToBytes(this.treeKind().hash(root, this.codec));
   }
 
   /** Longest root-to-leaf path (O(n); for tests and benchmarks). */
   height(): number {
-    return this.tree.height(this.root);
+    return this.treeKind().height(this.treeRoot());
   }
 }

@@ -10,13 +10,15 @@ export interface SetCodec<T> {
   readonly encodeKey: (x: T) => Uint8Array;
   /** As in MapCodec: elements of exactly this many bytes, a radix trie. */
   readonly keyBytes?: number;
+  /** As in MapCodec: where an element goes in the latest version's table. */
+  readonly hashKey?: (x: T) => number;
 }
 
 const EMPTY = new Uint8Array(0);
 const PRESENT = true as const;
 
 function asMapCodec<T>(codec: SetCodec<T>): MapCodec<T, true> {
-  return { compare: codec.compare, encodeKey: codec.encodeKey, encodeValue: () => EMPTY, ...(codec.keyBytes === undefined ? {} : { keyBytes: codec.keyBytes }) };
+  return { compare: codec.compare, encodeKey: codec.encodeKey, encodeValue: () => EMPTY, ...(codec.keyBytes === undefined ? {} : { keyBytes: codec.keyBytes }), ...(codec.hashKey === undefined ? {} : { hashKey: codec.hashKey }) };
 }
 
 /** An immutable set of T, iterated in element order. */

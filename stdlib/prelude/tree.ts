@@ -11,7 +11,8 @@ import { hashInWords, u32be, type Words } from "./hash.js";
  * canonical shape: `compare(a, b) === 0` exactly when `encodeKey(a)` and `encodeKey(b)`
  * are the same bytes, and `compare` is a total order. `encodeValue` is the value's hash
  * view (see encode.ts). `keyBytes`: set when every key is a Uint8Array of exactly that
- * many bytes ordered by `compareBytes`; such a map is a radix trie. Build one with
+ * many bytes ordered by `compareBytes`; such a map is a radix trie. `hashKey` only speeds up
+ * lookups; it never affects a result or an order. Build one with
  * `mapCodec` / `setCodec` (codec.ts).
  */
 export interface MapCodec<K, V> {
@@ -19,6 +20,8 @@ export interface MapCodec<K, V> {
   readonly encodeKey: (k: K) => Uint8Array;
   readonly encodeValue: (v: V) => Uint8Array;
   readonly keyBytes?: number;
+  /** A 32-bit hash placing a key in the latest version's table (key-table.ts); equal keys must hash equal. Default: the hash of `encodeKey`. */
+  readonly hashKey?: (k: K) => number;
 }
 
 /** A node as a map sees it: an entry, and the number of entries in its subtree. */

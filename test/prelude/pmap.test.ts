@@ -165,6 +165,7 @@ describe("PMap incremental hashing", () => {
       calls,
       codec: {
         compare: codec.compare,
+        hashKey: codec.hashKey, // the table's hash: only the tree's key encodings are counted
         encodeKey: (k) => (calls.key++, codec.encodeKey(k)),
         encodeValue: (v) => (calls.value++, codec.encodeValue(v)),
       },

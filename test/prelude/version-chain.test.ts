@@ -1,13 +1,12 @@
-// PMap's write log (stdlib/prelude/write-log.ts): `changedKeys` and `touchedKeys` answered
-// from the writes since `before` give exactly what the tree diff gives, on both trees (trie
-// for byte keys, treap otherwise), when keys are written several times or back to their old
-// value, and when the log no longer reaches `before` (past its cap, or another lineage).
+// PMap's version chain (stdlib/prelude/pmap.ts): `changedKeys` and `touchedKeys` answered
+// from the differences between two versions give exactly what the tree diff gives, on both
+// trees (trie for byte keys, treap otherwise), when keys are written several times or back
+// to their old value, and when the chain is longer than REROOT_LIMIT (then the trees are diffed).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mapCodec } from "../../stdlib/prelude/codec.js";
-import { PMap } from "../../stdlib/prelude/pmap.js";
+import { PMap, REROOT_LIMIT } from "../../stdlib/prelude/pmap.js";
 import { T } from "../../stdlib/prelude/types.js";
-import { LOG_LIMIT, logWrite, writesSince } from "../../stdlib/prelude/write-log.js";
 import { propertyRuns, propertySeed } from "../support/properties.js";
 
 const settings = { seed: propertySeed(), numRuns: propertyRuns(300) };
@@ -26,16 +25,16 @@ const kinds = [
   { name: "trie", codec: mapCodec<Uint8Array, Value>(T.digest, valueType), key: digest },
 ] as const;
 
-describe.each(kinds)("PMap write log on the $name", ({ codec, key }) => {
+describe.each(kinds)("PMap version chain on the $name", ({ codec, key }) => {
   const c = codec as ReturnType<typeof mapCodec<unknown, Value>>;
   const mk = key as (k: number) => unknown;
   const run = (m: PMap<unknown, Value>, xs: readonly Op[]) => xs.reduce((acc, o) => (o.v === null ? acc.delete(mk(o.k)) : acc.set(mk(o.k), VALUES[o.v])), m);
-  /** The same entries without a log: its keys are always answered by the tree diff. */
+  /** The same entries in a store of their own: no chain leads there, so its keys are answered by the tree diff. */
   const unlogged = (m: PMap<unknown, Value>) => PMap.fromEntries(c, m.entries());
 
-  it("gives the tree diff's keys, in order, for edits within and beyond the log's cap", () => {
+  it("gives the tree diff's keys, in order, for edits within and beyond the reroot limit", () => {
     fc.assert(
-      fc.property(ops(30), ops(LOG_LIMIT + 20), (base, edits) => {
+      fc.property(ops(30), ops(REROOT_LIMIT + 20), (base, edits) => {
         const before = run(PMap.empty(c), base);
         const after = run(before, edits);
         expect(after.changedKeys(before)).toEqual(unlogged(after).changedKeys(before));
@@ -51,19 +50,5 @@ describe.each(kinds)("PMap write log on the $name", ({ codec, key }) => {
     const after = run(before, [{ k: 1, v: 2 }, { k: 1, v: 0 }, { k: 2, v: null }, { k: 2, v: 1 }, { k: 3, v: 3 }]);
     expect(after.changedKeys(before)).toEqual([mk(3)]);
     expect(after.touchedKeys(before)).toEqual([mk(3)]);
-  });
-});
-
-describe("writesSince", () => {
-  it("reaches back through its last LOG_LIMIT writes, then starts afresh", () => {
-    const roots = Array.from({ length: LOG_LIMIT + 1 }, (_, i) => ({ i }));
-    let log = null as ReturnType<typeof logWrite<number>> | null;
-    for (let i = 0; i < LOG_LIMIT; i++) log = logWrite(log, i, false, roots[i]);
-    expect(writesSince(log, roots[LOG_LIMIT - 1])?.map((e) => e.key)).toEqual([LOG_LIMIT - 1]);
-    expect(writesSince(log, roots[0])?.length).toBe(LOG_LIMIT);
-    expect(writesSince(log, { other: true })).toBeUndefined();
-    log = logWrite(log, LOG_LIMIT, true, roots[LOG_LIMIT]);
-    expect(writesSince(log, roots[LOG_LIMIT])?.map((e) => [e.key, e.removal])).toEqual([[LOG_LIMIT, true]]);
-    expect(writesSince(log, roots[LOG_LIMIT - 1])).toBeUndefined(); // the full log was dropped
   });
 });
