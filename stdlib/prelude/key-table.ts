@@ -1,9 +1,11 @@
 // Prelude: a mutable hash table from a map's keys to its entries, the latest version of a
 // PMap (pmap.ts). Keys are Uint8Arrays or other structured values, which a JS Map cannot
 // key by content, so the table keys a Map by a 32-bit hash of the key's bytes and keeps the
-// rare keys that share a hash in a small array. The hash decides only where an entry is
-// stored, never what a lookup answers or in which order anything is visited, so a key
-// chosen to collide costs time, not determinism.
+// rare keys that share a hash in an array sorted by key. The hash decides only where an
+// entry is stored, never what a lookup answers or in which order anything is visited. The
+// hash is not secret, so keys can be chosen to collide (a digest key is any 32 bytes the
+// sender likes): the sorted array keeps even a table whose keys all collide at O(log n)
+// comparisons a lookup, as the tree under it would be.
 import { bytesEqual } from "./hash.js";
 import type { MapCodec } from "./tree.js";
 
@@ -17,6 +19,8 @@ export interface Entry<K, V> {
 export interface KeyIdentity<K> {
   readonly hash: (key: K) => number;
   readonly same: (a: K, b: K) => boolean;
+  /** The codec's order, which keeps colliding keys sorted. */
+  readonly order: (a: K, b: K) => number;
 }
 
 /** FNV-1a over the bytes, four at a time. */
@@ -38,10 +42,11 @@ const identities = new WeakMap<object, KeyIdentity<unknown>>();
 export function keyIdentity<K>(codec: MapCodec<K, unknown>): KeyIdentity<K> {
   const known = identities.get(codec);
   if (known !== undefined) return known as KeyIdentity<K>;
+  const order = codec.compare;
   const id: KeyIdentity<K> =
     codec.keyBytes !== undefined
-      ? { hash: (k) => hashBytes(k as unknown as Uint8Array), same: (a, b) => bytesEqual(a as unknown as Uint8Array, b as unknown as Uint8Array) }
-      : { hash: codec.hashKey ?? ((k) => hashBytes(codec.encodeKey(k))), same: (a, b) => codec.compare(a, b) === 0 };
+      ? { hash: (k) => hashBytes(k as unknown as Uint8Array), same: (a, b) => bytesEqual(a as unknown as Uint8Array, b as unknown as Uint8Array), order }
+      : { hash: codec.hashKey ?? ((k) => hashBytes(codec.encodeKey(k))), same: (a, b) => order(a, b) === 0, order };
   identities.set(codec, id as KeyIdentity<unknown>);
   return id;
 }
@@ -70,8 +75,22 @@ export class KeyTable<K, V> {
     const s = this.slots.get(h);
     if (s === undefined) return undefined;
     if (!Array.isArray(s)) return this.id.same(s.key, key) ? s : undefined;
-    for (const e of s) if (this.id.same(e.key, key)) return e;
-    return undefined;
+    const i = this.search(s, key);
+    return i >= 0 ? s[i] : undefined;
+  }
+
+  /** The index of `key` in a sorted collision array, or -(insertion point) - 1. */
+  private search(s: readonly Entry<K, V>[], key: K): number {
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = this.id.order(s[mid].key, key);
+      if (c === 0) return mid;
+      if (c < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return -lo - 1;
   }
 
   /** Binds `e.key` to `e` (whose hash is `h`), replacing its entry if it has one. */
@@ -81,16 +100,17 @@ export class KeyTable<K, V> {
       this.slots.set(h, e);
       this.count++;
     } else if (!Array.isArray(s)) {
-      if (this.id.same(s.key, e.key)) this.slots.set(h, e);
+      const c = this.id.order(s.key, e.key);
+      if (c === 0) this.slots.set(h, e);
       else {
-        this.slots.set(h, [s, e]);
+        this.slots.set(h, c < 0 ? [s, e] : [e, s]);
         this.count++;
       }
     } else {
-      const i = s.findIndex((x) => this.id.same(x.key, e.key));
+      const i = this.search(s, e.key);
       if (i >= 0) s[i] = e;
       else {
-        s.push(e);
+        s.splice(-i - 1, 0, e);
         this.count++;
       }
     }
@@ -106,7 +126,7 @@ export class KeyTable<K, V> {
       }
       return;
     }
-    const i = s.findIndex((x) => this.id.same(x.key, key));
+    const i = this.search(s, key);
     if (i < 0) return;
     s.splice(i, 1);
     this.count--;
