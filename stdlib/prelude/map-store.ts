@@ -13,6 +13,7 @@ export class MapStore<K, V> {
   private base: Root<K, V>;
   private fresh: boolean;
   private readonly dirty: K[] = [];
+  private longWalks = 0;
 
   constructor(
     readonly codec: MapCodec<K, V>,
@@ -23,6 +24,17 @@ export class MapStore<K, V> {
     this.table = table ?? new KeyTable(keyIdentity(codec as MapCodec<K, unknown>));
     this.base = base;
     this.fresh = true;
+  }
+
+  /**
+   * Whether a long walk back (`steps` differences) may reroot this store rather than copy it for the
+   * version at its end: yes while the long walks so far, this one included, add up to no more
+   * than the table's size (a copy's cost). Ski rental: never more than twice the better choice.
+   */
+  mayReroot(steps: number): boolean {
+    if (this.longWalks + steps > Math.max(this.table.size, 1)) return false;
+    this.longWalks += steps;
+    return true;
   }
 
   /** A store of its own for a copy of this one's entries (the same tree, the same pending keys). */

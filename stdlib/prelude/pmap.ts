@@ -5,9 +5,10 @@
 // every other version is a one-entry difference from a version nearer the current one
 // (Baker's rerooting). Reading or writing the current version is a table operation;
 // touching an older one first walks the differences back, swapping each (an abort undoes
-// its writes this way, on the next touch). A version further than REROOT_LIMIT steps from
-// its store gets a store of its own instead, so lineages that alternate (replicas sharing
-// a start state) each keep theirs. Order and hash come from the store's tree (a radix trie
+// its writes this way, on the next touch). Long walks back (more than REROOT_LIMIT steps)
+// are allowed while their total stays below the cost of copying the table; past that a
+// version gets a store of its own, so lineages that alternate (replicas sharing a start
+// state) each end up with theirs, at most twice the cost of copying at once. Order and hash come from the store's tree (a radix trie
 // for fixed-length byte keys, a treap otherwise; tree.ts), which depends only on the
 // entries, brought up to date when an order or root is asked for, and cached per version.
 import { SmaltAbort } from "./abort.js";
@@ -20,7 +21,7 @@ import type { MapCodec, Root, Tree } from "./tree.js";
 
 export type { MapCodec } from "./tree.js";
 
-/** The most differences a version is rerooted across (and `changedKeys` walks) before it gets a store of its own (or diffs trees). */
+/** Rerooting across more differences than this counts against the store's allowance (map-store.ts `mayReroot`); `changedKeys` walks at most this many before it diffs trees. */
 export const REROOT_LIMIT = 64;
 
 const treeOf = (codec: MapCodec<unknown, unknown>): Tree => (codec.keyBytes === undefined ? TREAP : TRIE);
@@ -184,13 +185,16 @@ export class PMap<K, V> {
   /** Makes this version its store's current one (or gives it a store of its own) and returns the store. */
   private reroot(): MapStore<K, V> {
     const path: PMap<K, V>[] = [];
+    // Walking further than copying would cost is never worth it.
+    const cap = Math.max(REROOT_LIMIT, this.size);
     let w: PMap<K, V> = this;
     while (w.store === null) {
-      if (path.length === REROOT_LIMIT) return this.detach();
+      if (path.length === cap) return this.detach();
       path.push(w);
       w = w.next!;
     }
     const store = w.store;
+    if (path.length > REROOT_LIMIT && !store.mayReroot(path.length)) return this.detach();
     for (let i = path.length - 1; i >= 0; i--) {
       const u = path[i];
       const holder = u.next!;
@@ -264,6 +268,13 @@ export class PMap<K, V> {
     const out: K[] = [];
     if (this === before) return out;
     const store = this.store ?? this.reroot();
+    if (before.next === this) {
+      // One write apart (the common case: a command wrote this map once).
+      const now = store.table.get(before.dkey as K, before.dhash);
+      const then = before.dentry;
+      if (now !== undefined ? then === undefined || now.value !== then.value : removed && then !== undefined) out.push(before.dkey as K);
+      return out;
+    }
     // `before`'s entry at each key on its way to this version: the first difference naming the key.
     const thens: Entry<K, V>[] = [];
     const keys: K[] = [];
