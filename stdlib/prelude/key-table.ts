@@ -23,6 +23,22 @@ export interface KeyIdentity<K> {
   readonly order: (a: K, b: K) => number;
 }
 
+/** The big-endian 32-bit word at `i`. */
+const word = (b: Uint8Array, i: number) => (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3];
+
+/**
+ * A fixed-length key (peer, digest, measurement: 32 or 48 bytes) by three of its words, the
+ * first, a middle and the last: those keys are hashes or public keys, whose every word is
+ * spread, and ids that count somewhere still differ in one of them. Keys that agree on all
+ * three merely share a slot (kept sorted, see above); hashing every byte would not help
+ * against chosen keys, whose last word alone can steer any hash that is not secret.
+ */
+export function hashFixedKey(b: Uint8Array): number {
+  const n = b.length;
+  const m = (n >> 1) & ~3;
+  return Math.imul(word(b, 0) ^ Math.imul(word(b, m) ^ Math.imul(word(b, n - 4), 0x9e3779b1), 0x85ebca6b), 0xc2b2ae35);
+}
+
 /** FNV-1a over the bytes, four at a time. */
 export function hashBytes(b: Uint8Array): number {
   let h = 0x811c9dc5;
@@ -45,7 +61,7 @@ export function keyIdentity<K>(codec: MapCodec<K, unknown>): KeyIdentity<K> {
   const order = codec.compare;
   const id: KeyIdentity<K> =
     codec.keyBytes !== undefined
-      ? { hash: (k) => hashBytes(k as unknown as Uint8Array), same: (a, b) => bytesEqual(a as unknown as Uint8Array, b as unknown as Uint8Array), order }
+      ? { hash: (k) => hashFixedKey(k as unknown as Uint8Array), same: (a, b) => bytesEqual(a as unknown as Uint8Array, b as unknown as Uint8Array), order }
       : { hash: codec.hashKey ?? ((k) => hashBytes(codec.encodeKey(k))), same: (a, b) => order(a, b) === 0, order };
   identities.set(codec, id as KeyIdentity<unknown>);
   return id;

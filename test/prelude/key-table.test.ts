@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compareBytes } from "../../stdlib/prelude/compare.js";
 import { bytesEqual, toHex } from "../../stdlib/prelude/hash.js";
-import { hashBytes, KeyTable, type KeyIdentity } from "../../stdlib/prelude/key-table.js";
+import { hashBytes, hashFixedKey, KeyTable, type KeyIdentity } from "../../stdlib/prelude/key-table.js";
 import { propertyRuns, propertySeed } from "../support/properties.js";
 
 const settings = { seed: propertySeed(), numRuns: propertyRuns(200) };
@@ -56,5 +56,15 @@ describe("KeyTable", () => {
     expect(hashBytes(new Uint8Array(0))).toBe(0x811c9dc5);
     expect(hashBytes(key(1))).toBe(hashBytes(key(1).slice()));
     expect(hashBytes(key(1))).not.toBe(hashBytes(key(2)));
+  });
+
+  it("hashes fixed-length keys by their first, middle and last words: ids counting in any of them spread", () => {
+    const at = (pos: number) => (k: number) => Uint8Array.from({ length: 32 }, (_, i) => (i === pos ? k : 0x5c));
+    for (const pos of [0, 3, 16, 19, 28, 31]) {
+      const hashes = new Set(Array.from({ length: 256 }, (_, k) => hashFixedKey(at(pos)(k))));
+      expect(hashes.size, `counter at byte ${pos}`).toBe(256);
+    }
+    const m48 = Uint8Array.from({ length: 48 }, (_, i) => i);
+    expect(hashFixedKey(m48)).toBe(hashFixedKey(m48.slice()));
   });
 });
