@@ -6,9 +6,9 @@
 // (Baker's rerooting). Reading or writing the current version is a table operation;
 // touching an older one first walks the differences back, swapping each (an abort undoes
 // its writes this way, on the next touch). Long walks back (more than REROOT_LIMIT steps)
-// are allowed while their total stays below the cost of copying the table; past that a
-// version gets a store of its own, so lineages that alternate (replicas sharing a start
-// state) each end up with theirs, at most twice the cost of copying at once. Order and hash come from the store's tree (a radix trie
+// are allowed while their total stays below a copy of the table plus the writes made; past
+// that a version gets a store of its own, so lineages that alternate (replicas sharing a
+// start state) each end up with theirs. Order and hash come from the store's tree (a radix trie
 // for fixed-length byte keys, a treap otherwise; tree.ts), which depends only on the
 // entries, brought up to date when an order or root is asked for, and cached per version.
 import { SmaltAbort } from "./abort.js";
@@ -167,7 +167,7 @@ export class PMap<K, V> {
    * constants (zero values, initial states) that would otherwise hold every later version alive.
    */
   private succeed(store: MapStore<K, V>, key: K, h: number, old: Entry<K, V> | undefined, size: number): PMap<K, V> {
-    store.touched(key);
+    store.wrote(key);
     const after = new PMap(this.codec, store, size);
     if (this.size === 0) {
       this.store = new MapStore(this.codec, store.tree, null);
