@@ -260,6 +260,6 @@ export async function benchCommittee(): Promise<string> {
       scaling.map((x) => [fmt(x.accounts), String(x.applyUs), String(x.rootUs), String(x.signUs), String(x.batchRootUs)]),
     ),
     "",
-    "The accounts map (peer keys) is a persistent Merkle radix trie with a digest per node, so an update rehashes one path (about log16 n nodes) and the state root folds per-field sub-roots; nothing walks the whole state per commit, and a batch's root rehashes only the nodes its updates copied.",
+    "A command updates the accounts map (peer keys) in its latest version's hash table; a state root first brings the map's Merkle radix trie (a digest per node) up to date with the keys written since the last root, one path (about log16 n nodes) per key, and folds per-field sub-roots. Nothing walks the whole state per commit, a batch's root rehashes only the paths of the keys it wrote, and a key written several times in a batch is brought up to date once.",
   ].join("\n");
 }
