@@ -174,12 +174,35 @@ export class PMap<K, V> {
       this.tree = null;
       return after;
     }
+    this.becomeDifference(after, key, h, old);
+    return after;
+  }
+
+  /** This version is now `next` but for `key` (hash `h`), where it has `entry`. */
+  private becomeDifference(next: PMap<K, V>, key: K, h: number, entry: Entry<K, V> | undefined): void {
     this.store = null;
-    this.next = after;
+    this.next = next;
     this.dkey = key;
     this.dhash = h;
-    this.dentry = old;
-    return after;
+    this.dentry = entry;
+  }
+
+  /** This version is now the one `store` holds. */
+  private becomeCurrent(store: MapStore<K, V>): void {
+    this.store = store;
+    this.next = null;
+    this.dkey = undefined;
+    this.dentry = undefined;
+  }
+
+  /** Puts this difference's entry into `store` (which holds the version it differs from); returns the entry it replaced. */
+  private applyTo(store: MapStore<K, V>): Entry<K, V> | undefined {
+    const key = this.dkey as K;
+    const replaced = store.table.get(key, this.dhash);
+    if (this.dentry === undefined) store.table.remove(key, this.dhash);
+    else store.table.put(this.dentry, this.dhash);
+    store.touched(key);
+    return replaced;
   }
 
   /** Makes this version its store's current one (or gives it a store of its own) and returns the store. */
@@ -198,20 +221,8 @@ export class PMap<K, V> {
     for (let i = path.length - 1; i >= 0; i--) {
       const u = path[i];
       const holder = u.next!;
-      const key = u.dkey as K;
-      const cur = store.table.get(key, u.dhash);
-      if (u.dentry === undefined) store.table.remove(key, u.dhash);
-      else store.table.put(u.dentry, u.dhash);
-      store.touched(key);
-      holder.store = null;
-      holder.next = u;
-      holder.dkey = key;
-      holder.dhash = u.dhash;
-      holder.dentry = cur;
-      u.store = store;
-      u.next = null;
-      u.dkey = undefined;
-      u.dentry = undefined;
+      holder.becomeDifference(u, u.dkey as K, u.dhash, u.applyTo(store));
+      u.becomeCurrent(store);
     }
     if (this.tree !== undefined) store.knownTree(this.tree);
     return store;
@@ -227,18 +238,9 @@ export class PMap<K, V> {
     }
     const store = w.store.copy();
     // Nearest the store first, so the difference nearest this version (its own entry) is applied last.
-    for (let i = seen.length - 1; i >= 0; i--) {
-      const u = seen[i];
-      const key = u.dkey as K;
-      if (u.dentry === undefined) store.table.remove(key, u.dhash);
-      else store.table.put(u.dentry, u.dhash);
-      store.touched(key);
-    }
+    for (let i = seen.length - 1; i >= 0; i--) seen[i].applyTo(store);
     if (this.tree !== undefined) store.knownTree(this.tree);
-    this.store = store;
-    this.next = null;
-    this.dkey = undefined;
-    this.dentry = undefined;
+    this.becomeCurrent(store);
     return store;
   }
 
