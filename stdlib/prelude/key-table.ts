@@ -116,10 +116,9 @@ export class KeyTable<K, V> {
       this.slots.set(h, e);
       this.count++;
     } else if (!Array.isArray(s)) {
-      const c = this.id.order(s.key, e.key);
-      if (c === 0) this.slots.set(h, e);
+      if (this.id.same(s.key, e.key)) this.slots.set(h, e);
       else {
-        this.slots.set(h, c < 0 ? [s, e] : [e, s]);
+        this.slots.set(h, this.id.order(s.key, e.key) < 0 ? [s, e] : [e, s]);
         this.count++;
       }
     } else {
