@@ -36,26 +36,43 @@ function subRootOf(type: TypeDesc): (v: unknown) => Uint8Array {
   return (v) => hashIn("field", enc(v));
 }
 
+/**
+ * The bytes the state root hashes for these field names, with a 32-byte gap after each
+ * name for its sub-root: u16 version ‖ u32 count ‖ per field u32 name length ‖ name ‖ sub-root.
+ * `names` sorted, distinct. Returns the bytes and where each sub-root goes.
+ */
+function rootLayout(names: readonly string[]): { readonly bytes: Uint8Array; readonly at: readonly number[] } {
+  const encoded = names.map((n) => utf8.encode(n));
+  const bytes = new Uint8Array(2 + 4 + encoded.reduce((n, b) => n + 4 + b.length + 32, 0));
+  const view = new DataView(bytes.buffer);
+  view.setUint16(0, ENCODING_VERSION);
+  view.setUint32(2, names.length);
+  const at: number[] = [];
+  let p = 6;
+  encoded.forEach((name) => {
+    view.setUint32(p, name.length);
+    bytes.set(name, p + 4);
+    p += 4 + name.length;
+    at.push(p);
+    p += 32;
+  });
+  return { bytes, at };
+}
+
+function checkedSubRoot(s: SubRoot): Uint8Array {
+  if (s.root.length !== 32) throw new TypeError(`sub-root of ${s.name} is not 32 bytes`);
+  return s.root;
+}
+
 /** The state root of a list of sub-roots (any order; it is sorted by name here). */
 export function combineSubRoots(subRoots: readonly SubRoot[]): Uint8Array {
   const sorted = [...subRoots].sort((a, b) => compareStrings(a.name, b.name));
-  const names = sorted.map((s) => utf8.encode(s.name));
-  const size = 2 + 4 + names.reduce((n, b) => n + 4 + b.length + 32, 0);
-  const buf = new Uint8Array(size);
-  const view = new DataView(buf.buffer);
-  view.setUint16(0, ENCODING_VERSION);
-  view.setUint32(2, sorted.length);
-  let p = 6;
   sorted.forEach((s, i) => {
     if (i > 0 && sorted[i - 1].name === s.name) throw new TypeError(`duplicate state field ${s.name}`);
-    view.setUint32(p, names[i].length);
-    buf.set(names[i], p + 4);
-    p += 4 + names[i].length;
-    if (s.root.length !== 32) throw new TypeError(`sub-root of ${s.name} is not 32 bytes`);
-    buf.set(s.root, p);
-    p += 32;
   });
-  return hashIn("root", buf);
+  const { bytes, at } = rootLayout(sorted.map((s) => s.name));
+  sorted.forEach((s, i) => bytes.set(checkedSubRoot(s), at[i]));
+  return hashIn("root", bytes);
 }
 
 /**
@@ -68,6 +85,8 @@ export function combineSubRoots(subRoots: readonly SubRoot[]): Uint8Array {
 export class StateHasher {
   private readonly fields: readonly { readonly name: string; readonly subRoot: (v: unknown) => Uint8Array }[];
   private readonly memo = new Map<string, { readonly value: unknown; readonly root: Uint8Array }>();
+  /** The bytes the root hashes, names in place (laid out once: the schema is fixed); sub-roots are copied in per root. */
+  private readonly layout: ReturnType<typeof rootLayout>;
 
   constructor(schema: readonly StateField[]) {
     const sorted = [...schema].sort((a, b) => compareStrings(a.name, b.name));
@@ -75,23 +94,30 @@ export class StateHasher {
       if (i > 0 && sorted[i - 1].name === f.name) throw new TypeError(`duplicate state field ${f.name}`);
     });
     this.fields = sorted.map((f) => ({ name: f.name, subRoot: subRootOf(f.type) }));
+    this.layout = rootLayout(sorted.map((f) => f.name));
+  }
+
+  /** A field's sub-root (the memoized array itself: callers copy it before handing it out). */
+  private subRootOf(name: string, subRoot: (v: unknown) => Uint8Array, state: StateValue): Uint8Array {
+    if (!(name in state)) throw new TypeError(`state has no field ${name}`);
+    const value = (state as { readonly [field: string]: unknown })[name];
+    const last = this.memo.get(name);
+    if (last !== undefined && Object.is(last.value, value)) return last.root;
+    const root = subRoot(value);
+    this.memo.set(name, { value, root });
+    return root;
   }
 
   /** Every field's sub-root, sorted by field name. */
   subRoots(state: StateValue): SubRoot[] {
-    return this.fields.map(({ name, subRoot }) => {
-      if (!(name in state)) throw new TypeError(`state has no field ${name}`);
-      const value = (state as { readonly [field: string]: unknown })[name];
-      const last = this.memo.get(name);
-      if (last !== undefined && Object.is(last.value, value)) return { name, root: last.root.slice() };
-      const root = subRoot(value);
-      this.memo.set(name, { value, root });
-      return { name, root: root.slice() };
-    });
+    return this.fields.map(({ name, subRoot }) => ({ name, root: this.subRootOf(name, subRoot, state).slice() }));
   }
 
+  /** `combineSubRoots(this.subRoots(state))`, without sorting or encoding the names again. */
   root(state: StateValue): Uint8Array {
-    return combineSubRoots(this.subRoots(state));
+    const { bytes, at } = this.layout;
+    this.fields.forEach(({ name, subRoot }, i) => bytes.set(checkedSubRoot({ name, root: this.subRootOf(name, subRoot, state) }), at[i]));
+    return hashIn("root", bytes);
   }
 }
 
