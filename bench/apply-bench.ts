@@ -43,8 +43,8 @@ export async function benchApply(): Promise<string> {
     // The hand-written samples last a millisecond or two and swing with GC: five times as many of them.
     const hand = await timeAsync(runHand, { warmup: 2, runs: 5 * runs });
     const checked = await timeAsync(runChecked, { warmup: 2, runs: 5 * runs });
-    const emitted = await timeAsync(runEmitted(false), { warmup: 1, runs });
-    const rooted = await timeAsync(runEmitted(true), { warmup: 1, runs });
+    const emitted = await timeAsync(runEmitted(false), { warmup: 3, runs });
+    const rooted = await timeAsync(runEmitted(true), { warmup: 2, runs });
     const rate = (t: Timing) => Math.round(stream.length / (t.medianMs / 1000)).toLocaleString("en-US");
     rows.push([`${stream.length} (${rounds} listings)`, "hand-written TS", ms(hand.medianMs), rate(hand)]);
     rows.push(["", "hand-written TS with the emitted code's obligations", ms(checked.medianMs), rate(checked)]);

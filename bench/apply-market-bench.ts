@@ -33,8 +33,8 @@ async function sideBySide(api: EmittedApi): Promise<{ rows: string[][]; ratios: 
     const decoded = decodeStream(api, stream);
     const runs = slots >= 2000 ? 5 : 9;
     const hand = await timeAsync(() => runHand(new HandwrittenSlotAuction(), stream), { warmup: 2, runs });
-    const emitted = await timeAsync(() => runStream(api, api.initialState(), decoded, false, "SlotAuction"), { warmup: 1, runs });
-    const rooted = await timeAsync(() => runStream(api, api.initialState(), decoded, true, "SlotAuction"), { warmup: 1, runs });
+    const emitted = await timeAsync(() => runStream(api, api.initialState(), decoded, false, "SlotAuction"), { warmup: 3, runs });
+    const rooted = await timeAsync(() => runStream(api, api.initialState(), decoded, true, "SlotAuction"), { warmup: 2, runs });
     const rate = (t: Timing) => fmt(stream.length / (t.medianMs / 1000));
     rows.push([`${stream.length} (${slots} slots)`, "hand-written TS", ms(hand.medianMs), rate(hand)]);
     rows.push(["", "emitted apply", ms(emitted.medianMs), rate(emitted)]);
