@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { emit } from "../compiler/emit/emit.js";
 import { bundleEmitted } from "../compiler/scenario/load-emitted.js";
+import { benchRejected } from "./apply-rejected.js";
 import { benchEscrowScaling } from "./apply-scaling.js";
 import { checkPolicy, decodeStream, loadEmitted, runStream, SELF } from "./emitted-stream.js";
 import { workload } from "./escrow-workload.js";
@@ -67,6 +68,7 @@ export async function benchApply(): Promise<string> {
     { warmup: 1, runs: 5 },
   );
 
+  const rejected = await benchRejected(api);
   const scaling = await benchEscrowScaling();
   return [
     "## Emitted `apply` vs hand-written TypeScript (escrow)",
@@ -78,6 +80,8 @@ export async function benchApply(): Promise<string> {
     ...ratios.map((r) => `- ${r}`),
     "",
     "The third row is `bench/handwritten/escrow-checked.ts`: the same escrow by hand with what the emitted apply must do and the idiomatic one does not (every command a transaction with an undo journal, the three invariants after every command, `listed_held` only at the written keys, cost charged against the static bound, checked u64/u128 arithmetic, receipts with their events; still plain Maps keyed by the hex strings of the stream); `test/bench/escrow-checked.test.ts` checks its receipts are the emitted escrow's. The ratio of the first two rows is the price of those obligations in hand-tuned code; that of the last two is the compiler's own overhead on top (byte keys in versioned maps, a Merkle tree kept up to date for roots).",
+    "",
+    rejected,
     "",
     "The emitted escrow checks its three invariants after every command. `listed_held` quantifies over every listing, but reads other state only at the listing's key (`writers[a]`), so the emitted code re-checks it only at the keys the command changed in `listings` or `writers` (compiler/check/incremental-invariants.ts, compiler/emit/emit-incremental.ts), and the checker prices it by the keys each handler can write there (compiler/check/invariant-costs.ts), not by the size of the map. The hand-written code checks none.",
     "",
