@@ -22,6 +22,18 @@ export async function benchApply(): Promise<string> {
   const api = await loadEmitted(checkPolicy(file), "Escrow");
   const rows: string[][] = [];
   const ratios: string[] = [];
+  // Warm every implementation up on the largest stream first: measured cold, the first (smallest) configuration ran ~4x slower per command.
+  const warm = workload(4000);
+  const warmDecoded = decodeStream(api, warm);
+  for (let i = 0; i < 3; i++) {
+    runStream(api, api.initialState(), warmDecoded, i === 2, "escrow");
+    const hand = new HandwrittenEscrow(SELF);
+    const checked = new CheckedEscrow(SELF);
+    for (const s of warm) {
+      hand.apply(s.cmd, s.sender);
+      checked.apply(s.cmd, s.sender);
+    }
+  }
   for (const rounds of [250, 1000, 4000]) {
     const stream = workload(rounds);
     const decoded = decodeStream(api, stream);
