@@ -41,8 +41,8 @@ export function decodeStream(api: EmittedApi, stream: readonly { readonly sender
   return stream.map((s) => ({ sender: s.sender, cmd: api.decodeCommand(commandJson(s.cmd)) }));
 }
 
-/** Applies the stream from `start`; throws on a rejection (every benchmark stream is accepted). */
-export function runStream(api: EmittedApi, start: State, decoded: DecodedStream, withRoot: boolean, what: string): void {
+/** Applies the stream from `start` and returns the state it ends in; throws on a rejection (every benchmark stream is accepted). */
+export function runStream(api: EmittedApi, start: State, decoded: DecodedStream, withRoot: boolean, what: string): State {
   let state = start;
   decoded.forEach((s, i) => {
     const r = api.apply(state, s.cmd as Parameters<EmittedApi["apply"]>[1], { sender: s.sender, self: SELF, index: BigInt(i + 1) });
@@ -50,4 +50,5 @@ export function runStream(api: EmittedApi, start: State, decoded: DecodedStream,
     state = r.state;
     if (withRoot) api.stateRoot(state);
   });
+  return state;
 }

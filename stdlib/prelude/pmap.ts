@@ -26,6 +26,11 @@ export const REROOT_LIMIT = 64;
 
 const treeOf = (codec: MapCodec<unknown, unknown>): Tree => (codec.keyBytes === undefined ? TREAP : TRIE);
 
+/** Whether a key reads differently now than then: bound to another value object, newly bound, or (with `removed`) no longer bound. */
+function differs<K, V>(now: Entry<K, V> | undefined, then: Entry<K, V> | undefined, removed: boolean): boolean {
+  return now !== undefined ? then === undefined || now.value !== then.value : removed && then !== undefined;
+}
+
 export class PMap<K, V> {
   /** The store, when this version is the one it holds; else null and this version is `next` but for `dkey`. */
   private store: MapStore<K, V> | null;
@@ -132,8 +137,9 @@ export class PMap<K, V> {
 
   /** setWithin (`f` null) and updateWithin (`value`: the zero value f reads for an absent key). */
   private write(capacity: number, key: K, f: ((old: V) => V) | null, value: V): PMap<K, V> {
-    const h = (this.store ?? this.reroot()).table.id.hash(key);
-    const old = this.entryAtHash(key, h);
+    const before = this.store ?? this.reroot();
+    const h = before.table.id.hash(key);
+    const old = before.table.get(key, h);
     let v: V;
     if (old !== undefined) {
       v = f === null ? value : f(old.value);
@@ -155,10 +161,6 @@ export class PMap<K, V> {
     if (old === undefined) return this;
     store.table.remove(key, h);
     return this.succeed(store, key, h, old, this.size - 1);
-  }
-
-  private entryAtHash(key: K, h: number): Entry<K, V> | undefined {
-    return (this.store ?? this.reroot()).table.get(key, h);
   }
 
   /**
@@ -272,9 +274,7 @@ export class PMap<K, V> {
     const store = this.store ?? this.reroot();
     if (before.next === this) {
       // One write apart (the common case: a command wrote this map once).
-      const now = store.table.get(before.dkey as K, before.dhash);
-      const then = before.dentry;
-      if (now !== undefined ? then === undefined || now.value !== then.value : removed && then !== undefined) out.push(before.dkey as K);
+      if (differs(store.table.get(before.dkey as K, before.dhash), before.dentry, removed)) out.push(before.dkey as K);
       return out;
     }
     // `before`'s entry at each key on its way to this version: the first difference naming the key.
@@ -295,11 +295,7 @@ export class PMap<K, V> {
       }
       w = w.next!;
     }
-    for (let i = 0; i < keys.length; i++) {
-      const now = store.table.get(keys[i], hashes[i]);
-      const then = thens[i];
-      if (now !== undefined ? then === undefined || now.value !== then.value : removed && then !== undefined) out.push(keys[i]);
-    }
+    for (let i = 0; i < keys.length; i++) if (differs(store.table.get(keys[i], hashes[i]), thens[i], removed)) out.push(keys[i]);
     const cmp = this.codec.compare;
     return out.sort(cmp);
   }
@@ -313,7 +309,7 @@ export class PMap<K, V> {
   }
 
   private treeKind(): Tree {
-    return (this.store ?? this.reroot()).tree;
+    return treeOf(this.codec as MapCodec<unknown, unknown>);
   }
 
   /** The entry with the smallest key. */

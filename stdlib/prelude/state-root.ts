@@ -59,9 +59,9 @@ function rootLayout(names: readonly string[]): { readonly bytes: Uint8Array; rea
   return { bytes, at };
 }
 
-function checkedSubRoot(s: SubRoot): Uint8Array {
-  if (s.root.length !== 32) throw new TypeError(`sub-root of ${s.name} is not 32 bytes`);
-  return s.root;
+function checkedSubRoot(name: string, root: Uint8Array): Uint8Array {
+  if (root.length !== 32) throw new TypeError(`sub-root of ${name} is not 32 bytes`);
+  return root;
 }
 
 /** The state root of a list of sub-roots (any order; it is sorted by name here). */
@@ -71,7 +71,7 @@ export function combineSubRoots(subRoots: readonly SubRoot[]): Uint8Array {
     if (i > 0 && sorted[i - 1].name === s.name) throw new TypeError(`duplicate state field ${s.name}`);
   });
   const { bytes, at } = rootLayout(sorted.map((s) => s.name));
-  sorted.forEach((s, i) => bytes.set(checkedSubRoot(s), at[i]));
+  sorted.forEach((s, i) => bytes.set(checkedSubRoot(s.name, s.root), at[i]));
   return hashIn("root", bytes);
 }
 
@@ -116,7 +116,7 @@ export class StateHasher {
   /** `combineSubRoots(this.subRoots(state))`, without sorting or encoding the names again. */
   root(state: StateValue): Uint8Array {
     const { bytes, at } = this.layout;
-    this.fields.forEach(({ name, subRoot }, i) => bytes.set(checkedSubRoot({ name, root: this.subRootOf(name, subRoot, state) }), at[i]));
+    this.fields.forEach(({ name, subRoot }, i) => bytes.set(checkedSubRoot(name, this.subRootOf(name, subRoot, state)), at[i]));
     return hashIn("root", bytes);
   }
 }
